@@ -1,0 +1,101 @@
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** A database handle or an open transaction: every repository function takes one. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DbEngine = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Db;
+  engine: DbEngine;
+  close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (used to clone a migrated test database). */
+  pglite?: PGlite;
+};
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export class DatabaseStartupError extends Error {
+  constructor(stage: 'connect' | 'migrate', target: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      stage === 'connect'
+        ? `无法连接数据库 / cannot connect to the database (${target}): ${reason}`
+        : `数据库迁移失败 / database migration failed (${target}): ${reason}`,
+      { cause },
+    );
+    this.name = 'DatabaseStartupError';
+  }
+}
+
+/** Hides the password of a connection string for messages and logs. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable url)';
+  }
+}
+
+export type OpenOptions =
+  | { databaseUrl: string; poolSize?: number }
+  | { databaseUrl?: undefined; dataDir?: string; loadDataDir?: Blob | File };
+
+/** Opens PostgreSQL (when a URL is given) or PGlite and checks the connection. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const target = describeDatabaseUrl(options.databaseUrl);
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+    });
+    pool.on('error', () => {
+      /* idle client errors surface on the next query */
+    });
+    try {
+      await pool.query('select 1');
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw new DatabaseStartupError('connect', target, err);
+    }
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    return { db, engine: 'postgres', close: () => pool.end() };
+  }
+  const dataDir = 'dataDir' in options ? options.dataDir : undefined;
+  const target = dataDir ? `PGlite ${dataDir}` : 'PGlite (memory)';
+  let client: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
+    await client.waitReady;
+  } catch (err) {
+    throw new DatabaseStartupError('connect', target, err);
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return { db, engine: 'pglite', pglite: client, close: () => client.close() };
+}
+
+/** Applies the committed SQL migrations (forward-only). */
+export async function migrateDatabase(database: Database, target = database.engine): Promise<void> {
+  try {
+    if (database.engine === 'postgres') {
+      await migratePg(database.db as never, { migrationsFolder });
+    } else {
+      await migratePglite(database.db as never, { migrationsFolder });
+    }
+  } catch (err) {
+    throw new DatabaseStartupError('migrate', target, err);
+  }
+}

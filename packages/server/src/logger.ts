@@ -1,0 +1,24 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+
+/** The one logger. Secrets never reach it: passwords, cookies and tokens are redacted. */
+export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.newPassword',
+        '*.currentPassword',
+        '*.passwordHash',
+        '*.csrfToken',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+export type { Logger };
