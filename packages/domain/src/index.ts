@@ -1,1 +1,3 @@
 export * from './text/pinyin.ts';
+export * from './audit/diff.ts';
+export * from './time/china-date.ts';

@@ -37,3 +37,33 @@ export const hospitalListQuerySchema = listQuerySchema.extend({
   city: z.string().max(30).optional(),
   province: z.string().max(30).optional(),
 });
+
+export const productSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  genericName: z.string(),
+  specification: z.string().nullable(),
+  therapeuticArea: z.string(),
+  indications: z.array(z.string()),
+  active: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const channelCustomerKinds = ['distributor', 'pharmacy', 'clinic'] as const;
+export const channelCustomerSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(channelCustomerKinds),
+  name: z.string(),
+  province: z.string(),
+  city: z.string(),
+  address: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export type ChannelCustomer = z.infer<typeof channelCustomerSchema>;
+export const channelCustomerListQuerySchema = listQuerySchema.extend({
+  kind: z.enum(channelCustomerKinds).optional(),
+  city: z.string().max(30).optional(),
+});

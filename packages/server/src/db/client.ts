@@ -78,7 +78,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let client: PGlite;
   try {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
+    client = new PGlite({ dataDir, loadDataDir: 'loadDataDir' in options ? options.loadDataDir : undefined });
     await client.waitReady;
   } catch (err) {
     throw new DatabaseStartupError('connect', target, err);
@@ -88,7 +88,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 /** Applies the committed SQL migrations (forward-only). */
-export async function migrateDatabase(database: Database, target = database.engine): Promise<void> {
+export async function migrateDatabase(database: Database, target: string = database.engine): Promise<void> {
   try {
     if (database.engine === 'postgres') {
       await migratePg(database.db as never, { migrationsFolder });

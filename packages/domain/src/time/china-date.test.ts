@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, chinaDate } from './china-date.ts';
+
+describe('chinaDate', () => {
+  it.each([
+    ['2026-11-23T15:59:59Z', '2026-11-23'],
+    ['2026-11-23T16:00:00Z', '2026-11-24'], // midnight in Beijing
+    ['2026-12-31T20:00:00Z', '2027-01-01'],
+  ])('%s is %s in China', (utc, expected) => {
+    expect(chinaDate(new Date(utc))).toBe(expected);
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2028-03-01', -1, '2028-02-29'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-11-23', 0, '2026-11-23'],
+  ])('%s %+d → %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+});

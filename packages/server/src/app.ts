@@ -1,0 +1,136 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Logger } from './logger.ts';
+import { registerErrorHandling } from './errors/error-handler.ts';
+import { zodValidatorCompiler } from './http/validation.ts';
+import { registerSessionHook } from './http/session-hook.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { createOrgService } from './modules/org/org.service.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { createTerritoriesService } from './modules/territories/territories.service.ts';
+import { territoriesRoutes } from './modules/territories/territories.routes.ts';
+import { createAccountsService } from './modules/accounts/accounts.service.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+
+const packageJson = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
+) as { version: string };
+export const appVersion = packageJson.version;
+
+export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export type RouteEntry = { method: string; url: string; public: boolean };
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  logger: Logger;
+};
+
+/** Builds the whole API (and the web app's files when built); tests call this and `inject()`. */
+export async function buildApp({ config, database, logger }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 5 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  // The route table, for the scope matrix test: a route nobody declared a scope for fails it.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    // swagger-ui's own routes are public
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, public: !!route.config?.public });
+    }
+  });
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Set once the web app's files are registered: unknown non-API GETs then get the app shell.
+  let serveSpa = false;
+  registerErrorHandling(app, () => serveSpa);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // swagger-ui and antd inject inline styles
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only makes sense behind HTTPS, which a proxy terminates
+    hsts: config.trustProxy,
+  });
+  await app.register(fastifyCookie);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Keqing 客情 API', version: appVersion, description: '医药代表客户关系管理 CRM API' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'keqing_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const { db } = database;
+  const auth = createAuthService({ db, config });
+  registerSessionHook(app, auth);
+
+  await app.register(healthRoutes({ database, version: appVersion }));
+  await app.register(authRoutes({ auth, config }));
+  await app.register(auditRoutes({ audit: createAuditService({ db }) }));
+  await app.register(orgRoutes({ org: createOrgService({ db }) }));
+  await app.register(usersRoutes({ users: createUsersService({ db }) }));
+  await app.register(territoriesRoutes({ territories: createTerritoriesService({ db }) }));
+  await app.register(accountsRoutes({ accounts: createAccountsService({ db }) }));
+
+  const webDist = config.webDist ?? defaultWebDist;
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    serveSpa = true;
+  }
+
+  return app;
+}

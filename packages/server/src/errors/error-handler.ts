@@ -1,0 +1,96 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorMessage, ruleMessage, type ErrorBody, type ErrorCode, type Locale, pickLocale } from '@keqing/shared';
+import { AppError, httpStatusOf } from './app-error.ts';
+import { RequestValidationError, localizeIssues } from '../http/validation.ts';
+
+/** PostgreSQL error codes that mean "the database is not reachable right now". */
+const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function fromFastifyError(err: FastifyError): AppError | undefined {
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_CTP_EMPTY_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return new AppError('BAD_REQUEST');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE');
+    default:
+      break;
+  }
+  if (err instanceof SyntaxError && err.statusCode === 400) return new AppError('BAD_REQUEST');
+  return undefined;
+}
+
+function fromDatabaseError(err: unknown): AppError | undefined {
+  const e = (err as { cause?: unknown })?.cause ?? err;
+  const state = (e as { code?: unknown })?.code;
+  if (typeof state === 'string') {
+    if (state === '23505') return new AppError('CONFLICT', { cause: err });
+    if (unavailableSqlStates.has(state)) return new AppError('DB_UNAVAILABLE', { cause: err });
+  }
+  if ((e as { code?: unknown })?.code === 'ECONNREFUSED') return new AppError('DB_UNAVAILABLE', { cause: err });
+  return undefined;
+}
+
+/** Field issues may carry a rule-message key instead of text; translate those. */
+function localizeDetails(details: unknown, locale: Locale): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d: unknown) => {
+    const issue = d as { path?: unknown; message?: unknown };
+    if (typeof issue?.message !== 'string') return d;
+    return { ...issue, message: ruleMessage(locale, issue.message) ?? issue.message };
+  });
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, details?: unknown) {
+  const locale = request.locale ?? pickLocale(request.headers['accept-language']);
+  const params = { requestId: request.id, ...error.params };
+  const message =
+    (error.messageKey && ruleMessage(locale, error.messageKey, params)) || errorMessage(locale, error.code, params);
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message,
+      details: localizeDetails(details ?? error.details ?? null, locale),
+      requestId: request.id,
+    },
+  };
+  return reply.status(httpStatusOf(error.code)).type('application/json; charset=utf-8').send(body);
+}
+
+export function registerErrorHandling(app: FastifyInstance, serveSpa: () => boolean = () => false) {
+  app.setErrorHandler((err: unknown, request, reply) => {
+    if (err instanceof AppError) {
+      if (httpStatusOf(err.code) >= 500) request.log.error({ err }, 'request failed');
+      return sendError(request, reply, err);
+    }
+    if (err instanceof RequestValidationError) {
+      const locale = request.locale ?? pickLocale(request.headers['accept-language']);
+      return sendError(request, reply, new AppError('VALIDATION_FAILED'), localizeIssues(err, locale));
+    }
+    const mapped = fromFastifyError(err as FastifyError) ?? fromDatabaseError(err);
+    if (mapped) {
+      if (mapped.code === 'DB_UNAVAILABLE') request.log.error({ err }, 'database unavailable');
+      return sendError(request, reply, mapped);
+    }
+    const status = (err as FastifyError).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const code: ErrorCode = status === 404 ? 'ROUTE_NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
+      return sendError(request, reply, new AppError(code));
+    }
+    // Unexpected: log everything, show nothing but the request id.
+    request.log.error({ err }, 'unexpected error');
+    return sendError(request, reply, new AppError('INTERNAL'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web app: anything not under /api gets the app shell.
+    if (serveSpa() && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendError(request, reply, new AppError('ROUTE_NOT_FOUND'));
+  });
+}
