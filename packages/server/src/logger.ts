@@ -2,8 +2,9 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 
 /** The one logger. Secrets never reach it: passwords, cookies and tokens are redacted. */
-export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
-  return pino({
+export function createLogger(config: Pick<Config, 'logLevel' | 'env'>, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
     level: config.logLevel,
     redact: {
       paths: [
@@ -19,6 +20,8 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+    },
+    destination ?? pino.destination(1),
+  );
 }
 export type { Logger };

@@ -1,0 +1,78 @@
+/**
+ * `tsx src/db/seed/cli.ts [--scale N] [--seed N]` — migrates the configured
+ * database (DATABASE_URL, else PGlite in KEQING_DATA_DIR) and fills it with
+ * demo data if it is empty.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config.ts';
+import { describeDatabaseUrl, migrateDatabase, openDatabase } from '../client.ts';
+import { DEFAULT_SEED, DEMO_PASSWORD, seedDemoData, type SeedCounts, type SeedSummary } from './demo-data.ts';
+
+const countLabels: Record<keyof SeedCounts, string> = {
+  regions: '大区 regions',
+  areas: '地区 areas',
+  teams: '团队 teams',
+  users: '用户 users',
+  products: '产品 products',
+  hospitals: '医院 hospitals',
+  departments: '科室 departments',
+  doctors: '医生 doctors',
+  channelCustomers: '渠道客户 channel customers',
+  territories: '辖区 territories',
+  territoryHospitals: '辖区医院 territory hospitals',
+  territoryChannelCustomers: '辖区渠道客户 territory channel customers',
+  territoryAssignments: '辖区分配 territory assignments',
+};
+
+function positiveNumber(raw: string | undefined, flag: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} 需为正数 / must be a positive number: ${raw}`);
+  return n;
+}
+
+export function formatSummary(summary: SeedSummary, password: string): string {
+  if (!summary.seeded) {
+    return '数据库已有用户，未写入演示数据。/ The database already has users; no demo data written.';
+  }
+  const width = Math.max(...Object.values(countLabels).map((l) => l.length));
+  const lines = [
+    `演示数据已生成，用时 ${summary.elapsedMs} ms。/ Demo data seeded in ${summary.elapsedMs} ms.`,
+    '',
+    ...(Object.keys(countLabels) as (keyof SeedCounts)[]).map(
+      (k) => `  ${countLabels[k].padEnd(width)}  ${summary.counts[k].toLocaleString('en-US').padStart(9)}`,
+    ),
+    '',
+    `演示账号（密码 ${password}）/ Demo sign-ins (password ${password}):`,
+    ...summary.signIns.map((s) => `  ${s.role.padEnd(10)} ${s.username}`),
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { scale: { type: 'string' }, seed: { type: 'string' } },
+    strict: true,
+  });
+  const scale = positiveNumber(values.scale, '--scale', 1);
+  const seed = Math.floor(positiveNumber(values.seed, '--seed', DEFAULT_SEED));
+
+  const config = loadConfig();
+  const database = config.databaseUrl
+    ? await openDatabase({ databaseUrl: config.databaseUrl })
+    : await openDatabase({ dataDir: config.dataDir });
+  const target = config.databaseUrl ? describeDatabaseUrl(config.databaseUrl) : `PGlite ${config.dataDir}`;
+  try {
+    console.log(`数据库 / database: ${target}`);
+    await migrateDatabase(database);
+    const summary = await seedDemoData(database.db, { scale, seed });
+    console.log(formatSummary(summary, DEMO_PASSWORD));
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,147 @@
+/**
+ * Fills an empty database with a believable demo company (regions, teams,
+ * users, products, hospitals, doctors, channel customers, territories).
+ * Deterministic: the same seed and scale give the same rows and uuids.
+ * Seeding writes no audit rows: it is set-up, not a business change.
+ */
+import { hash } from '@node-rs/argon2';
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../client.ts';
+import {
+  areas,
+  channelCustomers,
+  departments,
+  doctors,
+  hospitals,
+  products,
+  regions,
+  teams,
+  territories,
+  territoryAssignments,
+  territoryChannelCustomers,
+  territoryHospitals,
+  users,
+} from '../schema.ts';
+import { generateDemoData, type DemoRows } from './generate.ts';
+
+/** The demo sign-in password (demo databases only; printed at first start). */
+export const DEMO_PASSWORD = 'Keqing@2026';
+export const DEFAULT_SEED = 2026;
+
+/** Serialises concurrent seeders (several API processes starting at once on one PostgreSQL). */
+const SEED_LOCK_KEY = 0x6b657169; // "keqi"
+
+export type SeedOptions = {
+  /** 1 = 6 teams, 30 reps, 200 hospitals, ~4,000 doctors; counts scale linearly (fractions allowed). */
+  scale?: number;
+  seed?: number;
+  password?: string;
+  /** YYYY-MM-DD that assignment dates count back from; default today in China. */
+  today?: string;
+};
+
+export type SeedCounts = { [K in keyof DemoRows]: number };
+export type DemoSignIn = { role: 'admin' | 'compliance' | 'manager' | 'rep'; username: string };
+
+export type SeedSummary = {
+  /** false when the database already had users and nothing was written */
+  seeded: boolean;
+  counts: SeedCounts;
+  signIns: DemoSignIn[];
+  elapsedMs: number;
+};
+
+/** Insert order respects the foreign keys. */
+const tables: { [K in keyof DemoRows]: PgTable } = {
+  regions,
+  areas,
+  teams,
+  users,
+  products,
+  hospitals,
+  departments,
+  doctors,
+  channelCustomers,
+  territories,
+  territoryHospitals,
+  territoryChannelCustomers,
+  territoryAssignments,
+};
+
+const emptyCounts = (): SeedCounts =>
+  Object.fromEntries(Object.keys(tables).map((k) => [k, 0])) as SeedCounts;
+
+function chinaToday(): string {
+  // en-CA formats as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+async function hasUsers(db: Db): Promise<boolean> {
+  const found = await db.select({ one: sql<number>`1` }).from(users).limit(1);
+  return found.length > 0;
+}
+
+/** True when no user exists yet: the database is fresh and may receive demo data. */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  return !(await hasUsers(db));
+}
+
+/** Multi-row inserts, chunked to stay far below PostgreSQL's 65,535 bind parameters. */
+async function insertRows(db: Db, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const size = Math.max(1, Math.min(1000, Math.floor(30_000 / Object.keys(first).length)));
+  for (let i = 0; i < rows.length; i += size) {
+    await db.insert(table).values(rows.slice(i, i + size) as never);
+  }
+}
+
+export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<SeedSummary> {
+  const started = performance.now();
+  const scale = options.scale ?? 1;
+  const signIns = demoSignIns();
+  const skipped = (): SeedSummary => ({
+    seeded: false,
+    counts: emptyCounts(),
+    signIns,
+    elapsedMs: Math.round(performance.now() - started),
+  });
+  // Cheap check first so an already-seeded database does not pay for hashing.
+  if (await hasUsers(db)) return skipped();
+
+  // One hash for every demo user (argon2 costs ~60 ms a hash). The library's default
+  // algorithm is argon2id; its `Algorithm` const enum cannot be read under isolatedModules.
+  const passwordHash = await hash(options.password ?? DEMO_PASSWORD);
+  const rows = generateDemoData({
+    scale,
+    seed: options.seed ?? DEFAULT_SEED,
+    passwordHash,
+    today: options.today ?? chinaToday(),
+  });
+
+  const written = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    // Another process may have seeded while we were generating.
+    if (await hasUsers(tx)) return false;
+    for (const key of Object.keys(tables) as (keyof DemoRows)[]) {
+      await insertRows(tx, tables[key], rows[key]);
+    }
+    return true;
+  });
+  if (!written) return skipped();
+
+  const counts = emptyCounts();
+  for (const key of Object.keys(tables) as (keyof DemoRows)[]) counts[key] = rows[key].length;
+  return { seeded: true, counts, signIns, elapsedMs: Math.round(performance.now() - started) };
+}
+
+/** One sign-in per role, for the start-up banner and the README. */
+export function demoSignIns(): DemoSignIn[] {
+  return [
+    { role: 'admin', username: 'admin' },
+    { role: 'compliance', username: 'compliance' },
+    { role: 'manager', username: 'manager01' },
+    { role: 'rep', username: 'rep01' },
+  ];
+}
