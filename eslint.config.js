@@ -13,11 +13,25 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // config is the only module that may read the environment
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings through packages/server/src/config.ts' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read settings through packages/server/src/config.ts',
+        },
+      ],
     },
   },
   {
-    files: ['packages/server/src/config.ts', 'scripts/**', 'e2e/**', '**/*.config.ts', '**/test/**', 'packages/server/src/test/**'],
+    files: [
+      'packages/server/src/config.ts',
+      'scripts/**',
+      'e2e/**',
+      '**/*.config.ts',
+      '**/test/**',
+      'packages/server/src/test/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   prettier,

@@ -38,6 +38,7 @@ export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.met
 
 export type RouteEntry = { method: string; url: string; public: boolean };
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyInstance {
     routeTable: RouteEntry[];
   }

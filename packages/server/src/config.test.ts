@@ -12,7 +12,11 @@ describe('parseConfig', () => {
   });
 
   it('reads PORT, DATABASE_URL and KEQING_DATA_DIR', () => {
-    const c = parseConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db', KEQING_DATA_DIR: '/var/keqing' });
+    const c = parseConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+      KEQING_DATA_DIR: '/var/keqing',
+    });
     expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@h:5432/db', dataDir: '/var/keqing' });
   });
 

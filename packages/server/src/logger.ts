@@ -2,24 +2,27 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 
 /** The one logger. Secrets never reach it: passwords, cookies and tokens are redacted. */
-export function createLogger(config: Pick<Config, 'logLevel' | 'env'>, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  config: Pick<Config, 'logLevel' | 'env'>,
+  destination?: pino.DestinationStream,
+): Logger {
   return pino(
     {
-    level: config.logLevel,
-    redact: {
-      paths: [
-        'req.headers.cookie',
-        'req.headers["x-csrf-token"]',
-        'req.headers.authorization',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.newPassword',
-        '*.currentPassword',
-        '*.passwordHash',
-        '*.csrfToken',
-      ],
-      censor: '[redacted]',
-    },
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers["x-csrf-token"]',
+          'req.headers.authorization',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.newPassword',
+          '*.currentPassword',
+          '*.passwordHash',
+          '*.csrfToken',
+        ],
+        censor: '[redacted]',
+      },
     },
     destination ?? pino.destination(1),
   );

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { listQuerySchema, isoDate } from './common.ts';
 
-export const auditActions = ['create', 'update', 'delete', 'login', 'logout', 'password', 'assign', 'export'] as const;
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'login',
+  'logout',
+  'password',
+  'assign',
+  'export',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const auditEntrySchema = z.object({

@@ -15,13 +15,20 @@ export const regionSchema = z.object({
 });
 export type Region = z.infer<typeof regionSchema>;
 export const createRegionSchema = z.object({ name });
-export const updateRegionSchema = z.object({ name: name.optional(), active: z.boolean().optional(), version: versionSchema });
+export const updateRegionSchema = z.object({
+  name: name.optional(),
+  active: z.boolean().optional(),
+  version: versionSchema,
+});
 
 export const areaSchema = regionSchema.extend({ regionId: z.uuid(), regionName: z.string() });
 export type Area = z.infer<typeof areaSchema>;
 export const createAreaSchema = z.object({ name, regionId: z.uuid() });
 export const updateAreaSchema = updateRegionSchema.extend({ regionId: z.uuid().optional() });
-export const areaListQuerySchema = listQuerySchema.extend({ regionId: z.uuid().optional(), active: booleanQuery.optional() });
+export const areaListQuerySchema = listQuerySchema.extend({
+  regionId: z.uuid().optional(),
+  active: booleanQuery.optional(),
+});
 
 export const teamSchema = regionSchema.extend({
   areaId: z.uuid(),
@@ -32,12 +39,19 @@ export const teamSchema = regionSchema.extend({
   memberCount: z.number().int(),
 });
 export type Team = z.infer<typeof teamSchema>;
-export const createTeamSchema = z.object({ name, areaId: z.uuid(), managerId: z.uuid().nullable().optional() });
+export const createTeamSchema = z.object({
+  name,
+  areaId: z.uuid(),
+  managerId: z.uuid().nullable().optional(),
+});
 export const updateTeamSchema = updateRegionSchema.extend({
   areaId: z.uuid().optional(),
   managerId: z.uuid().nullable().optional(),
 });
-export const teamListQuerySchema = listQuerySchema.extend({ areaId: z.uuid().optional(), active: booleanQuery.optional() });
+export const teamListQuerySchema = listQuerySchema.extend({
+  areaId: z.uuid().optional(),
+  active: booleanQuery.optional(),
+});
 export const orgListQuerySchema = listQuerySchema.extend({ active: booleanQuery.optional() });
 
 export const userSchema = z.object({

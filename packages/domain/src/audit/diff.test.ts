@@ -4,7 +4,12 @@ import { diffChanges } from './diff.ts';
 describe('diffChanges', () => {
   it.each([
     ['unchanged record → no changes', { name: '张三' }, { name: '张三' }, {}],
-    ['changed field → before/after', { name: '张三' }, { name: '李四' }, { name: { before: '张三', after: '李四' } }],
+    [
+      'changed field → before/after',
+      { name: '张三' },
+      { name: '李四' },
+      { name: { before: '张三', after: '李四' } },
+    ],
     ['create → before is null', undefined, { name: '张三' }, { name: { before: null, after: '张三' } }],
     ['delete → after is null', { name: '张三' }, undefined, { name: { before: '张三', after: null } }],
     ['arrays compared by value', { ids: ['a', 'b'] }, { ids: ['a', 'b'] }, {}],

@@ -24,9 +24,16 @@ export type Database = {
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/** The innermost message of a wrapped error: Drizzle's "Failed query" wraps the driver's real reason. */
+function rootCause(err: unknown): string {
+  let e: unknown = err;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}
+
 export class DatabaseStartupError extends Error {
   constructor(stage: 'connect' | 'migrate', target: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = rootCause(cause);
     super(
       stage === 'connect'
         ? `无法连接数据库 / cannot connect to the database (${target}): ${reason}`

@@ -20,7 +20,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 const timestamps = () => ({
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -266,7 +269,10 @@ export const territoryHospitals = pgTable(
       .notNull()
       .references(() => hospitals.id),
   },
-  (t) => [primaryKey({ columns: [t.territoryId, t.hospitalId] }), index('territory_hospitals_hospital_idx').on(t.hospitalId)],
+  (t) => [
+    primaryKey({ columns: [t.territoryId, t.hospitalId] }),
+    index('territory_hospitals_hospital_idx').on(t.hospitalId),
+  ],
 );
 
 export const territoryChannelCustomers = pgTable(

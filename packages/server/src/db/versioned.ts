@@ -23,7 +23,10 @@ export async function updateVersioned<T extends VersionedTable>(
     .where(and(eq(table.id, id), eq(table.version, expectedVersion)))
     .returning({ id: table.id });
   if (updated.length === 1) return;
-  const [current] = await tx.select({ version: table.version }).from(table as PgTable).where(eq(table.id, id));
+  const [current] = await tx
+    .select({ version: table.version })
+    .from(table as PgTable)
+    .where(eq(table.id, id));
   if (!current) throw notFound();
   throw versionConflict(current.version as number);
 }

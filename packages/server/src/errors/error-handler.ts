@@ -1,5 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorMessage, ruleMessage, type ErrorBody, type ErrorCode, type Locale, pickLocale } from '@keqing/shared';
+import {
+  errorMessage,
+  ruleMessage,
+  type ErrorBody,
+  type ErrorCode,
+  type Locale,
+  pickLocale,
+} from '@keqing/shared';
 import { AppError, httpStatusOf } from './app-error.ts';
 import { RequestValidationError, localizeIssues } from '../http/validation.ts';
 
@@ -31,7 +38,8 @@ function fromDatabaseError(err: unknown): AppError | undefined {
     if (state === '23505') return new AppError('CONFLICT', { cause: err });
     if (unavailableSqlStates.has(state)) return new AppError('DB_UNAVAILABLE', { cause: err });
   }
-  if ((e as { code?: unknown })?.code === 'ECONNREFUSED') return new AppError('DB_UNAVAILABLE', { cause: err });
+  if ((e as { code?: unknown })?.code === 'ECONNREFUSED')
+    return new AppError('DB_UNAVAILABLE', { cause: err });
   return undefined;
 }
 
@@ -49,7 +57,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   const locale = request.locale ?? pickLocale(request.headers['accept-language']);
   const params = { requestId: request.id, ...error.params };
   const message =
-    (error.messageKey && ruleMessage(locale, error.messageKey, params)) || errorMessage(locale, error.code, params);
+    (error.messageKey && ruleMessage(locale, error.messageKey, params)) ||
+    errorMessage(locale, error.code, params);
   const body: ErrorBody = {
     error: {
       code: error.code,
@@ -78,7 +87,8 @@ export function registerErrorHandling(app: FastifyInstance, serveSpa: () => bool
     }
     const status = (err as FastifyError).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const code: ErrorCode = status === 404 ? 'ROUTE_NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
+      const code: ErrorCode =
+        status === 404 ? 'ROUTE_NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
       return sendError(request, reply, new AppError(code));
     }
     // Unexpected: log everything, show nothing but the request id.

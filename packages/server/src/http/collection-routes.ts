@@ -54,7 +54,12 @@ export function registerCollection<
   r.get(
     `${spec.path}/:id`,
     {
-      schema: { tags, summary: `${spec.label} by id`, params: idParamsSchema, response: { 200: spec.detail ?? spec.item } },
+      schema: {
+        tags,
+        summary: `${spec.label} by id`,
+        params: idParamsSchema,
+        response: { 200: spec.detail ?? spec.item },
+      },
     },
     async (request) => spec.get(contextOf(request), request.params.id) as never,
   );
@@ -63,7 +68,12 @@ export function registerCollection<
     r.post(
       spec.path,
       {
-        schema: { tags, summary: `Create ${spec.label}`, body: create.body, response: { 201: spec.detail ?? spec.item } },
+        schema: {
+          tags,
+          summary: `Create ${spec.label}`,
+          body: create.body,
+          response: { 201: spec.detail ?? spec.item },
+        },
       },
       async (request, reply) => {
         const created = await create.run(contextOf(request), request.body as z.output<CreateBody>);

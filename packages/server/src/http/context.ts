@@ -23,11 +23,13 @@ export type SessionInfo = {
 };
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {
     actor: Actor | null;
     session: SessionInfo | null;
     locale: Locale;
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyContextConfig {
     /** Reachable without a session (health, docs, login, public survey pages). */
     public?: boolean;

@@ -53,7 +53,15 @@ export function scopeOf(actor: Actor): Scope {
   const all = actor.role === 'admin' || actor.role === 'compliance';
   if (all) {
     const none = () => undefined;
-    return { actor, all, territories: none, hospitals: none, channelCustomers: none, users: none, teams: none };
+    return {
+      actor,
+      all,
+      territories: none,
+      hospitals: none,
+      channelCustomers: none,
+      users: none,
+      teams: none,
+    };
   }
   const territoryIds = visibleTerritoryIds(actor);
   return {

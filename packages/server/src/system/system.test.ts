@@ -27,7 +27,9 @@ describe('health and docs', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/hospitals', '/api/users/{id}', '/api/auth/login']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/hospitals', '/api/users/{id}', '/api/auth/login']),
+    );
     expect(doc.paths['/api/auth/login'].post.requestBody).toBeTruthy();
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs' });
     expect([200, 302]).toContain(ui.statusCode);
@@ -44,7 +46,12 @@ describe('bad input is refused with localized field messages and changes nothing
     expect(zh.json().error.message).toBe('提交的数据有误，请检查标出的字段');
     expect(zh.json().error.details[0].path).toBe('body.name');
     expect(zh.json().error.details[0].message).toMatch(/[\u4e00-\u9fa5]/);
-    const en = await admin.request({ method: 'POST', url: '/api/regions', payload: { name: 42 }, headers: { 'accept-language': 'en' } });
+    const en = await admin.request({
+      method: 'POST',
+      url: '/api/regions',
+      payload: { name: 42 },
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.json().error.message).toBe('Some fields are invalid; please check the marked fields');
     expect(en.json().error.details[0]).toMatchObject({ path: 'body.name' });
     expect(en.json().error.details[0].message).toMatch(/expected string/i);
@@ -103,14 +110,21 @@ describe('unexpected errors', () => {
       throw new Error('select * from secret_table failed');
     });
     await app.ready();
-    const res = await app.inject({ method: 'GET', url: '/api/boom', headers: { 'x-request-id': 'req-12345678' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/boom',
+      headers: { 'x-request-id': 'req-12345678' },
+    });
     expect(res.statusCode).toBe(500);
     expect(res.json().error).toMatchObject({ code: 'INTERNAL', requestId: 'req-12345678' });
     expect(res.json().error.message).toContain('req-12345678');
     expect(res.body).not.toContain('secret_table');
     const logged = logs.map((l) => JSON.parse(l));
     expect(logged).toContainEqual(
-      expect.objectContaining({ reqId: 'req-12345678', err: expect.objectContaining({ message: 'select * from secret_table failed' }) }),
+      expect.objectContaining({
+        reqId: 'req-12345678',
+        err: expect.objectContaining({ message: 'select * from secret_table failed' }),
+      }),
     );
     await app.close();
     await database.close();
@@ -123,8 +137,16 @@ describe('logs', () => {
     await createWorld(database.db);
     const logs: string[] = [];
     const config = testConfig({ logLevel: 'trace', webDist: '/nonexistent' });
-    const app = await buildApp({ config, database, logger: createLogger(config, { write: (l: string) => void logs.push(l) }) });
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Keqing@2026' } });
+    const app = await buildApp({
+      config,
+      database,
+      logger: createLogger(config, { write: (l: string) => void logs.push(l) }),
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'Keqing@2026' },
+    });
     const token = res.cookies.find((c) => c.name === 'keqing_sid')!.value;
     await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `keqing_sid=${token}` } });
     const all = logs.join('\n');

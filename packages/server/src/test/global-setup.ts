@@ -11,6 +11,7 @@ import { migrateDatabase, openDatabase } from '../db/client.ts';
 import { testEngine, withDatabase } from './engine.ts';
 
 declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   export interface ProvidedContext {
     pgliteSnapshot: string;
     pgTemplate: string;

@@ -34,7 +34,8 @@ export type ScopeCase = {
 /** Routes that need no case, with the reason (kept short and honest). */
 export type Exemption = { route: string; why: string };
 
-const idsOf = (body: unknown): string[] => ((body as { items?: { id: string }[] }).items ?? []).map((i) => i.id);
+const idsOf = (body: unknown): string[] =>
+  ((body as { items?: { id: string }[] }).items ?? []).map((i) => i.id);
 
 export async function checkScopeCase(c: ScopeCase, w: World, db: Db, clients: Record<Role, Client>) {
   for (const role of roles) {
@@ -56,7 +57,8 @@ export async function checkScopeCase(c: ScopeCase, w: World, db: Db, clients: Re
       const ids = idsOf(res.json());
       expect(ids, `${label}: in-scope record missing from the list`).toContain(inId);
       if (outId) {
-        if (access === 'scoped') expect(ids, `${label}: out-of-scope record leaked into the list`).not.toContain(outId);
+        if (access === 'scoped')
+          expect(ids, `${label}: out-of-scope record leaked into the list`).not.toContain(outId);
         else expect(ids, `${label}: record missing for a see-all role`).toContain(outId);
       }
       continue;
@@ -82,9 +84,19 @@ export const sameFor = (id: string, out?: string): Record<Role, { in: string; ou
   compliance: { in: id, out },
 });
 
-export const adminOnly: Record<Role, Access> = { rep: 'forbidden', manager: 'forbidden', admin: 'all', compliance: 'forbidden' };
+export const adminOnly: Record<Role, Access> = {
+  rep: 'forbidden',
+  manager: 'forbidden',
+  admin: 'all',
+  compliance: 'forbidden',
+};
 export const everyone: Record<Role, Access> = { rep: 'all', manager: 'all', admin: 'all', compliance: 'all' };
-export const byTerritory: Record<Role, Access> = { rep: 'scoped', manager: 'scoped', admin: 'all', compliance: 'all' };
+export const byTerritory: Record<Role, Access> = {
+  rep: 'scoped',
+  manager: 'scoped',
+  admin: 'all',
+  compliance: 'all',
+};
 
 let counter = 0;
 /** A name no earlier call used, for create cases that run once per role. */

@@ -34,7 +34,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
 
   async function signIn(username: string, password = testPassword): Promise<Client> {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-    if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+    if (res.statusCode !== 200)
+      throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'keqing_sid');
     const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
     const sessionCookie = `keqing_sid=${cookie!.value}`;
@@ -54,7 +55,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       request,
       get: (url, headers) => request({ method: 'GET', url, headers }),
       post: (url, payload) => request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
-      patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
+      patch: (url, payload) =>
+        request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
     };
   }
 

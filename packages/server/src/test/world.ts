@@ -32,7 +32,10 @@ export async function createWorld(db: Db) {
     .returning();
 
   const user = async (username: string, name: string, role: Role, teamId: string | null) => {
-    const [u] = await db.insert(s.users).values({ username, name, role, teamId, passwordHash: hash }).returning();
+    const [u] = await db
+      .insert(s.users)
+      .values({ username, name, role, teamId, passwordHash: hash })
+      .returning();
     return u!;
   };
   const admin = await user('admin', '系统管理员', 'admin', null);
@@ -48,7 +51,12 @@ export async function createWorld(db: Db) {
   const [p1, p2] = await db
     .insert(s.products)
     .values([
-      { name: '瑞心', genericName: '瑞舒伐他汀钙片', therapeuticArea: '心血管', indications: ['高胆固醇血症'] },
+      {
+        name: '瑞心',
+        genericName: '瑞舒伐他汀钙片',
+        therapeuticArea: '心血管',
+        indications: ['高胆固醇血症'],
+      },
       { name: '糖安', genericName: '二甲双胍缓释片', therapeuticArea: '内分泌', indications: ['2型糖尿病'] },
     ])
     .returning();
@@ -56,7 +64,15 @@ export async function createWorld(db: Db) {
   const hospital = async (code: string, name: string, city = '上海') => {
     const [h] = await db
       .insert(s.hospitals)
-      .values({ code, name, level: '三级甲等', type: '综合', province: '上海', city, nameInitials: searchInitials(name) })
+      .values({
+        code,
+        name,
+        level: '三级甲等',
+        type: '综合',
+        province: '上海',
+        city,
+        nameInitials: searchInitials(name),
+      })
       .returning();
     return h!;
   };
@@ -72,11 +88,29 @@ export async function createWorld(db: Db) {
     ])
     .returning();
 
-  const territory = async (code: string, teamId: string, repId: string, hospitalIds: string[], ccIds: string[], productIds: string[]) => {
-    const [t] = await db.insert(s.territories).values({ code, name: `辖区${code}`, teamId, productIds }).returning();
-    if (hospitalIds.length) await db.insert(s.territoryHospitals).values(hospitalIds.map((hospitalId) => ({ territoryId: t!.id, hospitalId })));
-    if (ccIds.length) await db.insert(s.territoryChannelCustomers).values(ccIds.map((channelCustomerId) => ({ territoryId: t!.id, channelCustomerId })));
-    await db.insert(s.territoryAssignments).values({ territoryId: t!.id, userId: repId, startDate: '2026-01-01', assignedBy: admin.id });
+  const territory = async (
+    code: string,
+    teamId: string,
+    repId: string,
+    hospitalIds: string[],
+    ccIds: string[],
+    productIds: string[],
+  ) => {
+    const [t] = await db
+      .insert(s.territories)
+      .values({ code, name: `辖区${code}`, teamId, productIds })
+      .returning();
+    if (hospitalIds.length)
+      await db
+        .insert(s.territoryHospitals)
+        .values(hospitalIds.map((hospitalId) => ({ territoryId: t!.id, hospitalId })));
+    if (ccIds.length)
+      await db
+        .insert(s.territoryChannelCustomers)
+        .values(ccIds.map((channelCustomerId) => ({ territoryId: t!.id, channelCustomerId })));
+    await db
+      .insert(s.territoryAssignments)
+      .values({ territoryId: t!.id, userId: repId, startDate: '2026-01-01', assignedBy: admin.id });
     return t!;
   };
   const t1a = await territory('T1A', team1!.id, rep1a.id, [h1a.id, hShared.id], [cc1a!.id], [p1!.id]);
@@ -84,8 +118,19 @@ export async function createWorld(db: Db) {
   const t2a = await territory('T2A', team2!.id, rep2a.id, [h2a.id, hShared.id], [cc2a!.id], [p2!.id]);
 
   // one audit entry, so the audit browser has a record to show or hide
-  await insertAudit(db, { actorId: admin.id, entity: 'hospital', entityId: h1a.id, action: 'update', before: { beds: 1 }, after: { beds: 2 } });
-  const [auditEntry] = await db.select({ id: s.auditLog.id }).from(s.auditLog).orderBy(desc(s.auditLog.id)).limit(1);
+  await insertAudit(db, {
+    actorId: admin.id,
+    entity: 'hospital',
+    entityId: h1a.id,
+    action: 'update',
+    before: { beds: 1 },
+    after: { beds: 2 },
+  });
+  const [auditEntry] = await db
+    .select({ id: s.auditLog.id })
+    .from(s.auditLog)
+    .orderBy(desc(s.auditLog.id))
+    .limit(1);
 
   return {
     auditEntryId: String(auditEntry!.id),

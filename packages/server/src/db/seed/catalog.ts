@@ -4,13 +4,19 @@
  * pharmacies and clinics are invented.
  */
 
+/** Space-separated word lists keep the catalogue compact: words('上城区 拱墅区') → ['上城区', '拱墅区']. */
+function words(list: string): readonly string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
+
 export type University = {
   /** e.g. 浙江大学医学院 */
   prefix: string;
   /** 'fu': 附属第一医院 style; 'di': 第一附属医院 style */
   style: 'fu' | 'di';
-  /** for aliases: 浙 → 浙一医院, 昆医 → 昆医附一院 */
+  /** for aliases: 昆医 → 昆医附一院; with aliasStyle 'n': 浙 → 浙一医院 */
   short: string;
+  aliasStyle?: 'n';
   /** how many affiliated hospitals to draw from */
   count: number;
 };
@@ -62,7 +68,9 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '上海市',
         short: '上海',
         weight: 1,
-        districts: ['黄浦区', '徐汇区', '静安区', '长宁区', '普陀区', '虹口区', '杨浦区', '浦东新区', '闵行区', '宝山区', '嘉定区', '松江区'],
+        districts: words(
+          '黄浦区 徐汇区 静安区 长宁区 普陀区 虹口区 杨浦区 浦东新区 闵行区 宝山区 嘉定区 松江区',
+        ),
         universities: [
           { prefix: '复旦大学', style: 'fu', short: '复旦', count: 3 },
           { prefix: '上海交通大学医学院', style: 'fu', short: '交大', count: 3 },
@@ -84,9 +92,9 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '杭州市',
         short: '杭州',
         weight: 0.6,
-        districts: ['上城区', '拱墅区', '西湖区', '滨江区', '萧山区', '余杭区', '临平区', '富阳区', '桐庐县', '建德市'],
+        districts: words('上城区 拱墅区 西湖区 滨江区 萧山区 余杭区 临平区 富阳区 桐庐县 建德市'),
         universities: [
-          { prefix: '浙江大学医学院', style: 'fu', short: '浙', count: 4 },
+          { prefix: '浙江大学医学院', style: 'fu', short: '浙', aliasStyle: 'n', count: 4 },
           { prefix: '浙江中医药大学', style: 'di', short: '浙中医', count: 2 },
         ],
       },
@@ -113,7 +121,7 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '南京市',
         short: '南京',
         weight: 0.55,
-        districts: ['玄武区', '秦淮区', '鼓楼区', '建邺区', '栖霞区', '雨花台区', '江宁区', '浦口区', '六合区', '溧水区'],
+        districts: words('玄武区 秦淮区 鼓楼区 建邺区 栖霞区 雨花台区 江宁区 浦口区 六合区 溧水区'),
         universities: [
           { prefix: '南京医科大学', style: 'di', short: '南医', count: 2 },
           { prefix: '东南大学', style: 'fu', short: '东大', count: 1 },
@@ -123,7 +131,7 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '苏州市',
         short: '苏州',
         weight: 0.45,
-        districts: ['姑苏区', '虎丘区', '吴中区', '相城区', '吴江区', '昆山市', '常熟市', '张家港市', '太仓市'],
+        districts: words('姑苏区 虎丘区 吴中区 相城区 吴江区 昆山市 常熟市 张家港市 太仓市'),
         universities: [{ prefix: '苏州大学', style: 'fu', short: '苏大', count: 2 }],
       },
     ],
@@ -142,7 +150,7 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '昆明市',
         short: '昆明',
         weight: 1,
-        districts: ['五华区', '盘龙区', '官渡区', '西山区', '呈贡区', '晋宁区', '安宁市', '嵩明县', '宜良县', '富民县'],
+        districts: words('五华区 盘龙区 官渡区 西山区 呈贡区 晋宁区 安宁市 嵩明县 宜良县 富民县'),
         universities: [
           { prefix: '昆明医科大学', style: 'di', short: '昆医', count: 3 },
           { prefix: '云南中医药大学', style: 'di', short: '云中医', count: 1 },
@@ -164,7 +172,9 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '成都市',
         short: '成都',
         weight: 1,
-        districts: ['锦江区', '青羊区', '金牛区', '武侯区', '成华区', '龙泉驿区', '双流区', '郫都区', '温江区', '新都区', '彭州市', '金堂县'],
+        districts: words(
+          '锦江区 青羊区 金牛区 武侯区 成华区 龙泉驿区 双流区 郫都区 温江区 新都区 彭州市 金堂县',
+        ),
         universities: [
           { prefix: '成都中医药大学', style: 'fu', short: '成中医', count: 1 },
           { prefix: '成都医学院', style: 'di', short: '成医', count: 2 },
@@ -186,7 +196,9 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '重庆市',
         short: '重庆',
         weight: 1,
-        districts: ['渝中区', '江北区', '南岸区', '沙坪坝区', '九龙坡区', '渝北区', '巴南区', '北碚区', '万州区', '涪陵区', '永川区', '合川区'],
+        districts: words(
+          '渝中区 江北区 南岸区 沙坪坝区 九龙坡区 渝北区 巴南区 北碚区 万州区 涪陵区 永川区 合川区',
+        ),
         universities: [{ prefix: '重庆医科大学', style: 'fu', short: '重医', count: 3 }],
       },
     ],
@@ -205,7 +217,7 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '北京市',
         short: '北京',
         weight: 1,
-        districts: ['东城区', '西城区', '朝阳区', '海淀区', '丰台区', '石景山区', '通州区', '昌平区', '大兴区', '顺义区'],
+        districts: words('东城区 西城区 朝阳区 海淀区 丰台区 石景山区 通州区 昌平区 大兴区 顺义区'),
         universities: [{ prefix: '首都医科大学', style: 'fu', short: '首医', count: 3 }],
       },
     ],
@@ -224,7 +236,7 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '广州市',
         short: '广州',
         weight: 0.55,
-        districts: ['越秀区', '海珠区', '荔湾区', '天河区', '白云区', '黄埔区', '番禺区', '花都区', '增城区', '从化区'],
+        districts: words('越秀区 海珠区 荔湾区 天河区 白云区 黄埔区 番禺区 花都区 增城区 从化区'),
         universities: [
           { prefix: '中山大学', style: 'fu', short: '中大', count: 3 },
           { prefix: '广州医科大学', style: 'fu', short: '广医', count: 2 },
@@ -253,7 +265,7 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '武汉市',
         short: '武汉',
         weight: 1,
-        districts: ['江岸区', '江汉区', '硚口区', '汉阳区', '武昌区', '青山区', '洪山区', '东西湖区', '蔡甸区', '江夏区'],
+        districts: words('江岸区 江汉区 硚口区 汉阳区 武昌区 青山区 洪山区 东西湖区 蔡甸区 江夏区'),
         universities: [{ prefix: '武汉大学', style: 'di', short: '武大', count: 2 }],
       },
     ],
@@ -298,7 +310,7 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '天津市',
         short: '天津',
         weight: 1,
-        districts: ['和平区', '河东区', '河西区', '南开区', '河北区', '红桥区', '东丽区', '西青区', '津南区', '滨海新区'],
+        districts: words('和平区 河东区 河西区 南开区 河北区 红桥区 东丽区 西青区 津南区 滨海新区'),
         universities: [{ prefix: '天津医科大学', style: 'di', short: '天医', count: 2 }],
       },
     ],
@@ -388,7 +400,7 @@ export const areaCatalog: readonly AreaInfo[] = [
         name: '唐山市',
         short: '唐山',
         weight: 0.4,
-        districts: ['路南区', '路北区', '古冶区', '开平区', '丰南区', '丰润区', '曹妃甸区', '迁安市', '遵化市'],
+        districts: words('路南区 路北区 古冶区 开平区 丰南区 丰润区 曹妃甸区 迁安市 遵化市'),
         universities: [{ prefix: '华北理工大学', style: 'fu', short: '华北理工', count: 1 }],
       },
     ],
@@ -396,48 +408,33 @@ export const areaCatalog: readonly AreaInfo[] = [
 ];
 
 /** Invented street / neighbourhood names: 街道, roads, shop branches. */
-export const streetNames = [
-  '新华', '长安', '人民', '解放', '建设', '和平', '光明', '城南', '城北', '城东', '城西', '江南',
-  '湖滨', '北站', '南湖', '东湖', '文化', '翠苑', '朝晖', '望江', '清波', '凯旋', '花园', '振兴',
-  '胜利', '红旗', '前进', '幸福', '阳光', '金桥', '新村', '白鹭', '滨江', '桃源', '龙泉', '青山',
-  '松林', '梅园', '桂花', '丰收', '团结', '向阳', '天宁', '锦绣', '明珠', '双桥', '枫林', '春晖',
-] as const;
+export const streetNames = words(
+  '新华 长安 人民 解放 建设 和平 光明 城南 城北 城东 城西 江南 湖滨 北站 南湖 东湖 文化 翠苑 朝晖 望江 清波 凯旋 花园 振兴 胜利 红旗 前进 幸福 阳光 金桥 新村 白鹭 滨江 桃源 龙泉 青山 松林 梅园 桂花 丰收 团结 向阳 天宁 锦绣 明珠 双桥 枫林 春晖',
+);
 
 /** Invented town names for 乡镇卫生院 and 中心卫生院. */
-export const townNames = [
-  '东坪', '石桥', '河口', '双溪', '新桥', '马鞍', '白沙', '黄龙', '青龙', '太平', '永安', '安乐',
-  '高桥', '梅林', '三江', '大石', '五里', '柳塘', '桥头', '沙湾', '金鸡', '龙门', '杨柳', '古城',
-  '平安', '兴隆', '长乐', '凤凰', '石门', '花桥', '清溪', '万寿',
-] as const;
+export const townNames = words(
+  '东坪 石桥 河口 双溪 新桥 马鞍 白沙 黄龙 青龙 太平 永安 安乐 高桥 梅林 三江 大石 五里 柳塘 桥头 沙湾 金鸡 龙门 杨柳 古城 平安 兴隆 长乐 凤凰 石门 花桥 清溪 万寿',
+);
 
 export const roadSuffixes = ['路', '路', '路', '大道', '街', '东路', '西路', '南路', '北路', '中路'] as const;
 
 /** Common surnames, roughly in order of frequency (weights fall with the index). */
-export const surnames = [
-  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭',
-  '何', '林', '高', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾',
-  '肖', '田', '董', '潘', '袁', '蔡', '蒋', '余', '于', '杜', '叶', '程', '魏', '苏', '吕', '丁',
-  '任', '卢', '姚', '沈', '钟', '姜', '崔', '谭', '陆', '范', '汪', '廖', '石', '金', '韦', '贾',
-  '夏', '付', '方', '邹', '熊', '白', '孟', '秦', '邱', '侯', '江', '尹', '薛', '闫', '段', '雷',
-  '龙', '黎', '史', '陶', '贺', '毛', '郝', '顾', '龚', '邵', '万', '覃', '武', '钱', '戴', '严',
-] as const;
+export const surnames = words(
+  '王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 林 高 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 潘 袁 蔡 蒋 余 于 杜 叶 程 魏 苏 吕 丁 任 卢 姚 沈 钟 姜 崔 谭 陆 范 汪 廖 石 金 韦 贾 夏 付 方 邹 熊 白 孟 秦 邱 侯 江 尹 薛 闫 段 雷 龙 黎 史 陶 贺 毛 郝 顾 龚 邵 万 覃 武 钱 戴 严',
+);
 export const compoundSurnames = ['欧阳', '司马', '上官', '诸葛', '东方'] as const;
 
-export const maleGivenChars = [
-  '伟', '强', '磊', '军', '勇', '杰', '涛', '斌', '超', '明', '刚', '平', '辉', '鹏', '华', '飞',
-  '鑫', '波', '宇', '浩', '凯', '健', '俊', '帆', '旭', '宁', '龙', '林', '建', '国', '志', '海',
-  '东', '振', '晨', '阳', '峰', '毅', '锋', '翔', '坤', '亮', '彬', '铭', '睿', '哲', '昊', '成',
-] as const;
-export const femaleGivenChars = [
-  '芳', '娜', '敏', '静', '丽', '艳', '娟', '霞', '燕', '玲', '婷', '雪', '慧', '琳', '颖', '倩',
-  '洁', '萍', '红', '梅', '莉', '蓉', '佳', '欣', '悦', '晶', '薇', '瑶', '琴', '月', '露', '丹',
-  '岚', '妍', '怡', '璐', '菲', '雯', '琪', '媛',
-] as const;
+export const maleGivenChars = words(
+  '伟 强 磊 军 勇 杰 涛 斌 超 明 刚 平 辉 鹏 华 飞 鑫 波 宇 浩 凯 健 俊 帆 旭 宁 龙 林 建 国 志 海 东 振 晨 阳 峰 毅 锋 翔 坤 亮 彬 铭 睿 哲 昊 成',
+);
+export const femaleGivenChars = words(
+  '芳 娜 敏 静 丽 艳 娟 霞 燕 玲 婷 雪 慧 琳 颖 倩 洁 萍 红 梅 莉 蓉 佳 欣 悦 晶 薇 瑶 琴 月 露 丹 岚 妍 怡 璐 菲 雯 琪 媛',
+);
 /** First characters of two-character given names, used for both genders. */
-export const sharedGivenChars = [
-  '晓', '文', '子', '思', '嘉', '雨', '一', '天', '春', '秋', '立', '永', '建', '学', '志', '海',
-  '新', '家', '俊', '佳', '宏', '少', '德', '雅', '明', '云', '丽', '小', '瑞', '梓',
-] as const;
+export const sharedGivenChars = words(
+  '晓 文 子 思 嘉 雨 一 天 春 秋 立 永 建 学 志 海 新 家 俊 佳 宏 少 德 明 云 小 瑞 梓 世 光',
+);
 
 /** Demo managers of the six scale-1 teams, in team order. */
 export const managerNames = [
@@ -458,10 +455,12 @@ export const PHARMACY_DEPARTMENT = '药剂科';
  * departments first); a hospital lists the first few and 药剂科.
  */
 export const departmentsByKind = {
-  general: ['心内科', '内分泌科', '呼吸内科', '肿瘤科', '消化内科', '神经内科', '感染科', '普外科', '急诊科', '肾内科', '老年医学科', '骨科', '妇产科', '儿科'],
-  tcm: ['心血管科', '内分泌科', '肺病科', '肿瘤科', '脾胃病科', '脑病科', '针灸科', '急诊科', '肾病科', '治未病中心'],
-  integrated: ['心内科', '内分泌科', '呼吸内科', '肿瘤科', '中医科', '消化内科', '神经内科', '急诊科', '普外科', '康复医学科'],
-  oncology: ['肿瘤内科', '胸外科', '放疗科', '乳腺外科', '胃肠外科', '血液肿瘤科', '介入科', '呼吸内科', '妇瘤科'],
+  general: words(
+    '心内科 内分泌科 呼吸内科 肿瘤科 消化内科 神经内科 感染科 普外科 急诊科 肾内科 老年医学科 骨科 妇产科 儿科',
+  ),
+  tcm: words('心血管科 内分泌科 肺病科 肿瘤科 脾胃病科 脑病科 针灸科 急诊科 肾病科 治未病中心'),
+  integrated: words('心内科 内分泌科 呼吸内科 肿瘤科 中医科 消化内科 神经内科 急诊科 普外科 康复医学科'),
+  oncology: words('肿瘤内科 胸外科 放疗科 乳腺外科 胃肠外科 血液肿瘤科 介入科 呼吸内科 妇瘤科'),
   infectious: ['感染科', '肝病科', '结核科', '呼吸内科', '重症医学科', '急诊科', '消化内科'],
   children: ['儿科', '新生儿科', '小儿呼吸科', '小儿消化科', '小儿神经科', '儿童保健科', '急诊科'],
   maternal: ['妇科', '产科', '儿科', '新生儿科', '乳腺科', '儿童保健科', '内分泌科'],
@@ -520,37 +519,131 @@ export const coreProducts: readonly ProductSeed[] = [
 
 /** More generic names for larger scales; brands are composed from brandSyllables. */
 export const extraGenerics: readonly Omit<ProductSeed, 'name'>[] = [
-  { genericName: '阿托伐他汀钙片', specification: '20mg×7片/盒', therapeuticArea: '心血管', indications: ['高胆固醇血症', '冠心病'] },
-  { genericName: '苯磺酸氨氯地平片', specification: '5mg×28片/盒', therapeuticArea: '心血管', indications: ['高血压', '稳定型心绞痛'] },
-  { genericName: '替格瑞洛片', specification: '90mg×14片/盒', therapeuticArea: '心血管', indications: ['急性冠脉综合征'] },
-  { genericName: '利伐沙班片', specification: '10mg×10片/盒', therapeuticArea: '心血管', indications: ['静脉血栓栓塞预防', '非瓣膜性房颤卒中预防'] },
-  { genericName: '沙库巴曲缬沙坦钠片', specification: '100mg×14片/盒', therapeuticArea: '心血管', indications: ['慢性心力衰竭', '原发性高血压'] },
-  { genericName: '磷酸西格列汀片', specification: '100mg×7片/盒', therapeuticArea: '糖尿病', indications: ['2型糖尿病'] },
-  { genericName: '甘精胰岛素注射液', specification: '3ml:300单位/支', therapeuticArea: '糖尿病', indications: ['需要胰岛素治疗的糖尿病'] },
-  { genericName: '盐酸二甲双胍缓释片', specification: '0.5g×30片/盒', therapeuticArea: '糖尿病', indications: ['2型糖尿病'] },
-  { genericName: '卡培他滨片', specification: '0.5g×12片/盒', therapeuticArea: '肿瘤', indications: ['结直肠癌', '乳腺癌', '胃癌'] },
-  { genericName: '来曲唑片', specification: '2.5mg×10片/盒', therapeuticArea: '肿瘤', indications: ['绝经后早期乳腺癌辅助治疗'] },
-  { genericName: '注射用紫杉醇（白蛋白结合型）', specification: '100mg/瓶', therapeuticArea: '肿瘤', indications: ['转移性乳腺癌', '非小细胞肺癌'] },
-  { genericName: '孟鲁司特钠片', specification: '10mg×5片/盒', therapeuticArea: '呼吸', indications: ['哮喘', '过敏性鼻炎'] },
-  { genericName: '噻托溴铵吸入粉雾剂', specification: '18μg×30粒/盒', therapeuticArea: '呼吸', indications: ['慢性阻塞性肺疾病'] },
-  { genericName: '注射用美罗培南', specification: '0.5g/瓶', therapeuticArea: '抗感染', indications: ['医院获得性肺炎', '复杂性腹腔感染'] },
-  { genericName: '头孢呋辛酯片', specification: '0.25g×12片/盒', therapeuticArea: '抗感染', indications: ['上呼吸道感染', '泌尿道感染'] },
-  { genericName: '恩替卡韦分散片', specification: '0.5mg×7片/盒', therapeuticArea: '抗感染', indications: ['慢性乙型肝炎'] },
-  { genericName: '艾司奥美拉唑镁肠溶片', specification: '20mg×7片/盒', therapeuticArea: '消化', indications: ['胃食管反流病', '幽门螺杆菌根除'] },
-  { genericName: '普瑞巴林胶囊', specification: '75mg×8粒/盒', therapeuticArea: '神经', indications: ['带状疱疹后神经痛', '纤维肌痛'] },
-  { genericName: '盐酸多奈哌齐片', specification: '5mg×7片/盒', therapeuticArea: '神经', indications: ['轻中度阿尔茨海默病'] },
+  {
+    genericName: '阿托伐他汀钙片',
+    specification: '20mg×7片/盒',
+    therapeuticArea: '心血管',
+    indications: ['高胆固醇血症', '冠心病'],
+  },
+  {
+    genericName: '苯磺酸氨氯地平片',
+    specification: '5mg×28片/盒',
+    therapeuticArea: '心血管',
+    indications: ['高血压', '稳定型心绞痛'],
+  },
+  {
+    genericName: '替格瑞洛片',
+    specification: '90mg×14片/盒',
+    therapeuticArea: '心血管',
+    indications: ['急性冠脉综合征'],
+  },
+  {
+    genericName: '利伐沙班片',
+    specification: '10mg×10片/盒',
+    therapeuticArea: '心血管',
+    indications: ['静脉血栓栓塞预防', '非瓣膜性房颤卒中预防'],
+  },
+  {
+    genericName: '沙库巴曲缬沙坦钠片',
+    specification: '100mg×14片/盒',
+    therapeuticArea: '心血管',
+    indications: ['慢性心力衰竭', '原发性高血压'],
+  },
+  {
+    genericName: '磷酸西格列汀片',
+    specification: '100mg×7片/盒',
+    therapeuticArea: '糖尿病',
+    indications: ['2型糖尿病'],
+  },
+  {
+    genericName: '甘精胰岛素注射液',
+    specification: '3ml:300单位/支',
+    therapeuticArea: '糖尿病',
+    indications: ['需要胰岛素治疗的糖尿病'],
+  },
+  {
+    genericName: '盐酸二甲双胍缓释片',
+    specification: '0.5g×30片/盒',
+    therapeuticArea: '糖尿病',
+    indications: ['2型糖尿病'],
+  },
+  {
+    genericName: '卡培他滨片',
+    specification: '0.5g×12片/盒',
+    therapeuticArea: '肿瘤',
+    indications: ['结直肠癌', '乳腺癌', '胃癌'],
+  },
+  {
+    genericName: '来曲唑片',
+    specification: '2.5mg×10片/盒',
+    therapeuticArea: '肿瘤',
+    indications: ['绝经后早期乳腺癌辅助治疗'],
+  },
+  {
+    genericName: '注射用紫杉醇（白蛋白结合型）',
+    specification: '100mg/瓶',
+    therapeuticArea: '肿瘤',
+    indications: ['转移性乳腺癌', '非小细胞肺癌'],
+  },
+  {
+    genericName: '孟鲁司特钠片',
+    specification: '10mg×5片/盒',
+    therapeuticArea: '呼吸',
+    indications: ['哮喘', '过敏性鼻炎'],
+  },
+  {
+    genericName: '噻托溴铵吸入粉雾剂',
+    specification: '18μg×30粒/盒',
+    therapeuticArea: '呼吸',
+    indications: ['慢性阻塞性肺疾病'],
+  },
+  {
+    genericName: '注射用美罗培南',
+    specification: '0.5g/瓶',
+    therapeuticArea: '抗感染',
+    indications: ['医院获得性肺炎', '复杂性腹腔感染'],
+  },
+  {
+    genericName: '头孢呋辛酯片',
+    specification: '0.25g×12片/盒',
+    therapeuticArea: '抗感染',
+    indications: ['上呼吸道感染', '泌尿道感染'],
+  },
+  {
+    genericName: '恩替卡韦分散片',
+    specification: '0.5mg×7片/盒',
+    therapeuticArea: '抗感染',
+    indications: ['慢性乙型肝炎'],
+  },
+  {
+    genericName: '艾司奥美拉唑镁肠溶片',
+    specification: '20mg×7片/盒',
+    therapeuticArea: '消化',
+    indications: ['胃食管反流病', '幽门螺杆菌根除'],
+  },
+  {
+    genericName: '普瑞巴林胶囊',
+    specification: '75mg×8粒/盒',
+    therapeuticArea: '神经',
+    indications: ['带状疱疹后神经痛', '纤维肌痛'],
+  },
+  {
+    genericName: '盐酸多奈哌齐片',
+    specification: '5mg×7片/盒',
+    therapeuticArea: '神经',
+    indications: ['轻中度阿尔茨海默病'],
+  },
 ];
 
-export const brandSyllables = [
-  '瑞', '康', '安', '优', '泰', '欣', '舒', '宁', '立', '诺', '维', '贝', '佳', '益', '恒', '达',
-  '凯', '奥', '捷', '力', '欧', '美', '嘉', '信', '和', '平', '畅', '锐', '沛', '雅',
-] as const;
+export const brandSyllables = words(
+  '瑞 康 安 优 泰 欣 舒 宁 立 诺 维 贝 佳 益 恒 达 凯 奥 捷 力 欧 美 嘉 信 和 平 畅 锐 沛 雅',
+);
 
 // ── Channel 渠道 ─────────────────────────────────────────────────────────────
 
 /** Invented distributor groups (商业公司). */
 export const distributorGroups = ['国瑞', '华康', '嘉和', '众诚', '康泰', '恒昌', '广源', '同信'] as const;
-export const distributorWords = ['康源', '瑞丰', '华信', '泰和', '鼎盛', '正元', '长青', '安平', '济仁', '德泽'] as const;
+export const distributorWords = words('康源 瑞丰 华信 泰和 鼎盛 正元 长青 安平 济仁 德泽');
 /** Invented pharmacy chains (连锁药店). */
-export const pharmacyChains = ['一康堂', '仁和堂', '济世堂', '百姓康', '康源', '福寿堂', '同心堂', '德仁堂', '益民', '惠众'] as const;
+export const pharmacyChains = words('一康堂 仁和堂 济世堂 百姓康 康源 福寿堂 同心堂 德仁堂 益民 惠众');
 export const clinicWords = ['仁爱', '康宁', '济民', '博爱', '安康', '华佗', '杏林', '悬壶'] as const;

@@ -31,16 +31,28 @@ function positiveNumber(raw: string | undefined, flag: string, fallback: number)
   return n;
 }
 
+/** Terminal columns: CJK characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
+function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
 export function formatSummary(summary: SeedSummary, password: string): string {
   if (!summary.seeded) {
     return '数据库已有用户，未写入演示数据。/ The database already has users; no demo data written.';
   }
-  const width = Math.max(...Object.values(countLabels).map((l) => l.length));
+  const width = Math.max(...Object.values(countLabels).map(displayWidth));
   const lines = [
     `演示数据已生成，用时 ${summary.elapsedMs} ms。/ Demo data seeded in ${summary.elapsedMs} ms.`,
     '',
     ...(Object.keys(countLabels) as (keyof SeedCounts)[]).map(
-      (k) => `  ${countLabels[k].padEnd(width)}  ${summary.counts[k].toLocaleString('en-US').padStart(9)}`,
+      (k) =>
+        `  ${padDisplay(countLabels[k], width)}  ${summary.counts[k].toLocaleString('en-US').padStart(9)}`,
     ),
     '',
     `演示账号（密码 ${password}）/ Demo sign-ins (password ${password}):`,

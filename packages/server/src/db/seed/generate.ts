@@ -108,7 +108,7 @@ const levelProfiles: Record<Exclude<HospitalLevel, '诊所'>, LevelProfile> = {
     outpatients: [4000, 16000],
     departments: [9, 10],
     headcount: [35, 95],
-    doctorWeight: 5,
+    doctorWeight: 8,
   },
   三级乙等: {
     group: 'tertiary',
@@ -117,7 +117,7 @@ const levelProfiles: Record<Exclude<HospitalLevel, '诊所'>, LevelProfile> = {
     outpatients: [1800, 5000],
     departments: [8, 9],
     headcount: [25, 60],
-    doctorWeight: 3.2,
+    doctorWeight: 4.5,
   },
   二级甲等: {
     group: 'secondary',
@@ -126,7 +126,7 @@ const levelProfiles: Record<Exclude<HospitalLevel, '诊所'>, LevelProfile> = {
     outpatients: [800, 3000],
     departments: [6, 8],
     headcount: [12, 40],
-    doctorWeight: 2.2,
+    doctorWeight: 2.5,
   },
   二级乙等: {
     group: 'secondary',
@@ -144,7 +144,7 @@ const levelProfiles: Record<Exclude<HospitalLevel, '诊所'>, LevelProfile> = {
     outpatients: [100, 400],
     departments: [4, 5],
     headcount: [4, 12],
-    doctorWeight: 1,
+    doctorWeight: 0.8,
   },
   社区卫生服务中心: {
     group: 'primary',
@@ -153,7 +153,7 @@ const levelProfiles: Record<Exclude<HospitalLevel, '诊所'>, LevelProfile> = {
     outpatients: [200, 900],
     departments: [4, 5],
     headcount: [3, 12],
-    doctorWeight: 0.9,
+    doctorWeight: 0.6,
   },
   乡镇卫生院: {
     group: 'primary',
@@ -162,7 +162,7 @@ const levelProfiles: Record<Exclude<HospitalLevel, '诊所'>, LevelProfile> = {
     outpatients: [80, 350],
     departments: [4, 4],
     headcount: [3, 10],
-    doctorWeight: 0.8,
+    doctorWeight: 0.5,
   },
 };
 type SeededLevel = keyof typeof levelProfiles;
@@ -171,16 +171,16 @@ const levelRank = new Map<string, number>(hospitalLevels.map((l, i) => [l, i]));
 
 const titleMix: Record<LevelGroup, readonly (readonly [string, number])[]> = {
   tertiary: [
-    ['主任医师', 0.14],
-    ['副主任医师', 0.26],
-    ['主治医师', 0.34],
-    ['住院医师', 0.26],
+    ['主任医师', 0.08],
+    ['副主任医师', 0.22],
+    ['主治医师', 0.38],
+    ['住院医师', 0.32],
   ],
   secondary: [
-    ['主任医师', 0.07],
-    ['副主任医师', 0.2],
-    ['主治医师', 0.4],
-    ['住院医师', 0.33],
+    ['主任医师', 0.04],
+    ['副主任医师', 0.16],
+    ['主治医师', 0.42],
+    ['住院医师', 0.38],
   ],
   primary: [
     ['主任医师', 0.01],
@@ -191,8 +191,8 @@ const titleMix: Record<LevelGroup, readonly (readonly [string, number])[]> = {
 };
 const headTitleMix: Record<LevelGroup, readonly (readonly [string, number])[]> = {
   tertiary: [
-    ['主任医师', 0.85],
-    ['副主任医师', 0.15],
+    ['主任医师', 0.75],
+    ['副主任医师', 0.25],
   ],
   secondary: [
     ['主任医师', 0.45],
@@ -259,7 +259,9 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
   const parts = exact.map(Math.floor);
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (left <= 0) break;
     parts[i] = (parts[i] as number) + 1;
@@ -305,7 +307,11 @@ function createInitials() {
 }
 
 /** Tries candidates until one is new; falls back to a numbered 院区/分店 suffix, so names stay unique. */
-function uniqueName(taken: Set<string>, candidate: () => string, fallbackSuffix: (n: number) => string): string {
+function uniqueName(
+  taken: Set<string>,
+  candidate: () => string,
+  fallbackSuffix: (n: number) => string,
+): string {
   let name = '';
   for (let attempt = 0; attempt < 25; attempt++) {
     name = candidate();
@@ -342,7 +348,10 @@ function personName(rng: Random, gender: Gender): string {
 
 function phoneNumber(rng: Random, taken: Set<string>): string {
   for (;;) {
-    const phone = '1' + rng.pick(['38', '39', '37', '36', '35', '58', '59', '86', '88', '89']) + String(rng.int(0, 99_999_999)).padStart(8, '0');
+    const phone =
+      '1' +
+      rng.pick(['38', '39', '37', '36', '35', '58', '59', '86', '88', '89']) +
+      String(rng.int(0, 99_999_999)).padStart(8, '0');
     if (!taken.has(phone)) {
       taken.add(phone);
       return phone;
@@ -394,8 +403,16 @@ function hospitalCandidate(rng: Random, level: SeededLevel, place: Place): Hospi
                 ? `${u.prefix}附属第${chineseNumber(n)}医院`
                 : `${u.prefix}第${chineseNumber(n)}附属医院`;
             const alias =
-              u.style === 'fu' ? `${u.short}${chineseNumber(n)}医院` : `${u.short}附${chineseNumber(n)}院`;
-            return option(name, tcm ? '中医' : '综合', tcm ? 'tcm' : 'general', rng.pick(central), rng.chance(0.8) ? alias : null);
+              u.aliasStyle === 'n'
+                ? `${u.short}${chineseNumber(n)}医院`
+                : `${u.short}附${chineseNumber(n)}院`;
+            return option(
+              name,
+              tcm ? '中医' : '综合',
+              tcm ? 'tcm' : 'general',
+              rng.pick(central),
+              rng.chance(0.8) ? alias : null,
+            );
           },
           4,
         ]);
@@ -405,8 +422,22 @@ function hospitalCandidate(rng: Random, level: SeededLevel, place: Place): Hospi
         choices.push([
           () =>
             rng.pick([
-              () => option(`${p}省人民医院`, '综合', 'general', rng.pick(central), rng.chance(0.7) ? `${p}省人医` : null),
-              () => option(`${p}省中医院`, '中医', 'tcm', rng.pick(central), rng.chance(0.7) ? `${p}省中医` : null),
+              () =>
+                option(
+                  `${p}省人民医院`,
+                  '综合',
+                  'general',
+                  rng.pick(central),
+                  rng.chance(0.7) ? `${p}省人医` : null,
+                ),
+              () =>
+                option(
+                  `${p}省中医院`,
+                  '中医',
+                  'tcm',
+                  rng.pick(central),
+                  rng.chance(0.7) ? `${p}省中医` : null,
+                ),
               () => option(`${p}省肿瘤医院`, '专科', 'oncology', rng.pick(central)),
               () => option(`${p}省妇幼保健院`, '妇幼', 'maternal', rng.pick(central)),
               () => option(`${p}省儿童医院`, '专科', 'children', rng.pick(central)),
@@ -417,18 +448,39 @@ function hospitalCandidate(rng: Random, level: SeededLevel, place: Place): Hospi
       choices.push([
         () =>
           rng.pick([
-            () => option(`${cs}第一人民医院`, '综合', 'general', rng.pick(central), rng.chance(0.6) ? `${city.short}市一医院` : null),
-            () => option(`${cs}第二人民医院`, '综合', 'general', rng.pick(central), rng.chance(0.4) ? `${city.short}市二医院` : null),
+            () =>
+              option(
+                `${cs}第一人民医院`,
+                '综合',
+                'general',
+                rng.pick(central),
+                rng.chance(0.6) ? `${city.short}市一医院` : null,
+              ),
+            () =>
+              option(
+                `${cs}第二人民医院`,
+                '综合',
+                'general',
+                rng.pick(central),
+                rng.chance(0.4) ? `${city.short}市二医院` : null,
+              ),
             () => option(`${cs}人民医院`, '综合', 'general', rng.pick(central)),
             () => option(`${cs}中心医院`, '综合', 'general', rng.pick(central)),
-            () => option(`${cs}中医医院`, '中医', 'tcm', rng.pick(central), rng.chance(0.5) ? `${city.short}中医院` : null),
+            () =>
+              option(
+                `${cs}中医医院`,
+                '中医',
+                'tcm',
+                rng.pick(central),
+                rng.chance(0.5) ? `${city.short}中医院` : null,
+              ),
             () => option(`${cs}肿瘤医院`, '专科', 'oncology', rng.pick(central)),
             () => option(`${cs}儿童医院`, '专科', 'children', rng.pick(central)),
             () => option(`${cs}妇幼保健院`, '妇幼', 'maternal', rng.pick(central)),
             () => option(`${cs}公共卫生临床中心`, '专科', 'infectious', anyDistrict()),
           ])(),
-          3,
-        ]);
+        3,
+      ]);
       return rng.weighted(choices)();
     }
     case '三级乙等': {
@@ -476,10 +528,16 @@ function hospitalCandidate(rng: Random, level: SeededLevel, place: Place): Hospi
     }
     case '社区卫生服务中心': {
       const d = anyDistrict();
-      return option(`${districtName(city, d)}${rng.pick(streetNames)}街道社区卫生服务中心`, '综合', 'primary', d);
+      return option(
+        `${districtName(city, d)}${rng.pick(streetNames)}街道社区卫生服务中心`,
+        '综合',
+        'primary',
+        d,
+      );
     }
     case '乡镇卫生院': {
-      const d = anyDistrict();
+      // townships lie outside the central districts
+      const d = rng.pick(city.districts.length > 5 ? city.districts.slice(5) : city.districts);
       return option(
         `${districtName(city, d)}${rng.pick(townNames)}${rng.chance(0.8) ? '镇' : '乡'}卫生院`,
         '综合',
@@ -502,82 +560,124 @@ type TeamPlan = {
   index: number;
   area: AreaInfo;
   areaIndex: number;
+  /** 1 for 上海一组, 2 for 上海二组 … */
   ordinal: number;
   name: string;
   managerId: string;
   repIds: string[];
+  /** indexes into rows.hospitals / rows.channelCustomers */
   hospitalIdx: number[];
   channelIdx: number[];
 };
 
+type ChannelKind = 'distributor' | 'pharmacy' | 'clinic';
+
+/** What the steps share: the rows being built, the seeded generator and the scale. */
+type Context = {
+  rows: DemoRows;
+  root: Random;
+  /** base count at scale 1 → count at this scale (at least 1) */
+  count: (base: number) => number;
+  initials: (name: string) => string;
+  /** level and department catalogue of each hospital, by index into rows.hospitals */
+  hospitalLevel: SeededLevel[];
+  hospitalKind: DepartmentKind[];
+  channelKind: ChannelKind[];
+};
+
 export function generateDemoData(options: GenerateOptions): DemoRows {
   const { scale, seed, passwordHash, today } = options;
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
-  const count = (base: number) => Math.max(1, Math.round(base * scale));
-  const root = createRandom(seed);
-  const initials = createInitials();
-
-  const rows: DemoRows = {
-    regions: [],
-    areas: [],
-    teams: [],
-    users: [],
-    products: [],
-    hospitals: [],
-    departments: [],
-    doctors: [],
-    channelCustomers: [],
-    territories: [],
-    territoryHospitals: [],
-    territoryChannelCustomers: [],
-    territoryAssignments: [],
+  if (!(scale > 0) || !Number.isFinite(scale)) {
+    throw new Error(`scale must be a positive number, got ${scale}`);
+  }
+  const ctx: Context = {
+    rows: {
+      regions: [],
+      areas: [],
+      teams: [],
+      users: [],
+      products: [],
+      hospitals: [],
+      departments: [],
+      doctors: [],
+      channelCustomers: [],
+      territories: [],
+      territoryHospitals: [],
+      territoryChannelCustomers: [],
+      territoryAssignments: [],
+    },
+    root: createRandom(seed),
+    count: (base) => Math.max(1, Math.round(base * scale)),
+    initials: createInitials(),
+    hospitalLevel: [],
+    hospitalKind: [],
+    channelKind: [],
   };
+  const teamPlans = addOrganisation(ctx);
+  const adminId = addUsers(ctx, teamPlans, passwordHash);
+  addProducts(ctx);
+  const hospitalRng = ctx.root.fork('hospitals');
+  addHospitals(ctx, teamPlans, hospitalRng);
+  addDepartmentsAndDoctors(ctx, hospitalRng);
+  addChannelCustomers(ctx, teamPlans);
+  addTerritories(ctx, teamPlans, adminId, today);
+  return ctx.rows;
+}
 
-  // ── organisation: 大区 → 地区 → team ──
-  const orgRng = root.fork('org');
-  const teamCount = count(baseCounts.teams);
+/** 大区 → 地区 → teams: one team per area first, then second teams (上海二组) as the scale grows. */
+function addOrganisation(ctx: Context): TeamPlan[] {
+  const { rows } = ctx;
+  const rng = ctx.root.fork('org');
+  const teamCount = ctx.count(baseCounts.teams);
   const usedAreas = areaCatalog.slice(0, Math.min(teamCount, areaCatalog.length));
   const regionIds = new Map<string, string>();
   for (const area of usedAreas) {
     if (!regionIds.has(area.region)) {
-      const id = orgRng.uuid();
+      const id = rng.uuid();
       regionIds.set(area.region, id);
       rows.regions.push({ id, name: area.region });
     }
   }
   const areaIds = usedAreas.map((area) => {
-    const id = orgRng.uuid();
+    const id = rng.uuid();
     rows.areas.push({ id, regionId: regionIds.get(area.region) as string, name: area.name });
     return id;
   });
 
-  const teamsPlan: TeamPlan[] = [];
+  const plans: TeamPlan[] = [];
   for (let i = 0; i < teamCount; i++) {
     const areaIndex = i % usedAreas.length;
     const area = usedAreas[areaIndex] as AreaInfo;
     const ordinal = Math.floor(i / usedAreas.length) + 1;
-    teamsPlan.push({
-      id: orgRng.uuid(),
+    plans.push({
+      id: rng.uuid(),
       index: i,
       area,
       areaIndex,
       ordinal,
       name: `${area.short}${chineseNumber(ordinal)}组`,
-      managerId: orgRng.uuid(),
-      repIds: Array.from({ length: REPS_PER_TEAM }, () => orgRng.uuid()),
+      managerId: rng.uuid(),
+      repIds: Array.from({ length: REPS_PER_TEAM }, () => rng.uuid()),
       hospitalIdx: [],
       channelIdx: [],
     });
   }
-  for (const t of teamsPlan) {
-    rows.teams.push({ id: t.id, areaId: areaIds[t.areaIndex] as string, name: t.name, managerId: t.managerId });
+  for (const t of plans) {
+    rows.teams.push({
+      id: t.id,
+      areaId: areaIds[t.areaIndex] as string,
+      name: t.name,
+      managerId: t.managerId,
+    });
   }
+  return plans;
+}
 
-  // ── users ──
-  const userRng = root.fork('users');
+/** admin, compliance, one manager per team (leading it), five reps per team. Returns the admin's id. */
+function addUsers(ctx: Context, teamPlans: readonly TeamPlan[], passwordHash: string): string {
+  const rng = ctx.root.fork('users');
   const takenPhones = new Set<string>();
-  const takenUserNames = new Set<string>();
-  const adminId = userRng.uuid();
+  const takenNames = new Set<string>(managerNames.map((m) => m.name));
   const user = (
     id: string,
     username: string,
@@ -590,80 +690,88 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
     name,
     role,
     teamId,
-    phone: phoneNumber(userRng, takenPhones),
+    phone: phoneNumber(rng, takenPhones),
     email: `${username}@example.com`,
     passwordHash,
     mustChangePassword: false,
   });
-  rows.users.push(user(adminId, 'admin', '系统管理员', 'admin', null));
-  rows.users.push(user(userRng.uuid(), 'compliance', '合规审计', 'compliance', null));
-  const freshPersonName = () => {
+  const freshName = () => {
     for (;;) {
-      const name = personName(userRng, userRng.chance(0.5) ? '男' : '女');
-      if (!takenUserNames.has(name)) {
-        takenUserNames.add(name);
+      const name = personName(rng, rng.chance(0.5) ? '男' : '女');
+      if (!takenNames.has(name)) {
+        takenNames.add(name);
         return name;
       }
     }
   };
-  for (const m of managerNames) takenUserNames.add(m.name);
+  const adminId = rng.uuid();
+  ctx.rows.users.push(user(adminId, 'admin', '系统管理员', 'admin', null));
+  ctx.rows.users.push(user(rng.uuid(), 'compliance', '合规审计', 'compliance', null));
   // manager01 … manager99, manager100 …: the demo sign-ins stay the same at every scale.
-  for (const t of teamsPlan) {
-    const name = managerNames[t.index]?.name ?? freshPersonName();
-    rows.users.push(user(t.managerId, `manager${pad2(t.index + 1)}`, name, 'manager', t.id));
+  for (const t of teamPlans) {
+    const name = managerNames[t.index]?.name ?? freshName();
+    ctx.rows.users.push(user(t.managerId, `manager${pad2(t.index + 1)}`, name, 'manager', t.id));
   }
-  for (const t of teamsPlan) {
+  for (const t of teamPlans) {
     t.repIds.forEach((id, i) => {
       const n = t.index * REPS_PER_TEAM + i + 1;
-      rows.users.push(user(id, `rep${pad2(n)}`, freshPersonName(), 'rep', t.id));
+      ctx.rows.users.push(user(id, `rep${pad2(n)}`, freshName(), 'rep', t.id));
     });
   }
+  return adminId;
+}
 
-  // ── products ──
-  const productRng = root.fork('products');
-  const productCount = count(baseCounts.products);
+/** The five core products, then invented brands of further generics at larger scales. */
+function addProducts(ctx: Context): void {
+  const rng = ctx.root.fork('products');
+  const productCount = ctx.count(baseCounts.products);
   const takenBrands = new Set<string>(coreProducts.map((p) => p.name));
   for (let i = 0; i < productCount; i++) {
-    let seedRow: ProductSeed;
+    let product: ProductSeed;
     if (i < coreProducts.length) {
-      seedRow = coreProducts[i] as ProductSeed;
+      product = coreProducts[i] as ProductSeed;
     } else {
-      const generic = extraGenerics[(i - coreProducts.length) % extraGenerics.length] as Omit<ProductSeed, 'name'>;
+      const generic = extraGenerics[(i - coreProducts.length) % extraGenerics.length] as Omit<
+        ProductSeed,
+        'name'
+      >;
       const brand = uniqueName(
         takenBrands,
-        () => productRng.pick(brandSyllables) + productRng.pick(brandSyllables) + productRng.pick(brandSyllables),
+        () => rng.pick(brandSyllables) + rng.pick(brandSyllables) + rng.pick(brandSyllables),
         (n) => String(n),
       );
-      seedRow = { ...generic, name: brand };
+      product = { ...generic, name: brand };
     }
-    rows.products.push({
-      id: productRng.uuid(),
-      name: seedRow.name,
-      genericName: seedRow.genericName,
-      specification: seedRow.specification,
-      therapeuticArea: seedRow.therapeuticArea,
-      indications: [...seedRow.indications],
+    ctx.rows.products.push({
+      id: rng.uuid(),
+      name: product.name,
+      genericName: product.genericName,
+      specification: product.specification,
+      therapeuticArea: product.therapeuticArea,
+      indications: [...product.indications],
     });
   }
-  const productIds = rows.products.map((p) => p.id as string);
+}
 
-  // ── hospitals, departments ──
-  const hospitalRng = root.fork('hospitals');
-  const hospitalCount = count(baseCounts.hospitals);
-  const perTeamHospitals = splitEvenly(hospitalCount, teamCount);
-  const takenHospitalNames = new Set<string>();
-  const hospitalKinds: DepartmentKind[] = [];
-  const hospitalLevelsByIdx: SeededLevel[] = [];
-  let hospitalSerial = 0;
+const byLevel = (levels: readonly SeededLevel[]) => (a: number, b: number) =>
+  (levelRank.get(levels[a] as string) ?? 0) - (levelRank.get(levels[b] as string) ?? 0);
 
-  usedAreas.forEach((area, areaIndex) => {
-    const areaTeams = teamsPlan.filter((t) => t.areaIndex === areaIndex);
-    const areaTotal = areaTeams.reduce((sum, t) => sum + (perTeamHospitals[t.index] as number), 0);
+/** Hospitals per area (as many as its teams need), per city by weight, per level by share. */
+function addHospitals(ctx: Context, teamPlans: readonly TeamPlan[], rng: Random): void {
+  const { rows } = ctx;
+  const perTeam = splitEvenly(ctx.count(baseCounts.hospitals), teamPlans.length);
+  const takenNames = new Set<string>();
+  const areaIndexes = [...new Set(teamPlans.map((t) => t.areaIndex))];
+
+  for (const areaIndex of areaIndexes) {
+    const areaTeams = teamPlans.filter((t) => t.areaIndex === areaIndex);
+    const area = (areaTeams[0] as TeamPlan).area;
+    const areaTotal = areaTeams.reduce((sum, t) => sum + (perTeam[t.index] as number), 0);
     const perCity = apportion(
       areaTotal,
       area.cities.map((c) => c.weight),
     );
-    const areaHospitalIdx: number[] = [];
+    const areaHospitals: number[] = [];
     area.cities.forEach((city, cityIndex) => {
       const shares = seededLevels.map((level) => {
         const p = levelProfiles[level];
@@ -676,28 +784,29 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
         for (let k = 0; k < (perLevel[li] as number); k++) {
           let picked: HospitalCandidate | undefined;
           const name = uniqueName(
-            takenHospitalNames,
+            takenNames,
             () => {
-              picked = hospitalCandidate(hospitalRng, level, { area, city, cityIndex });
+              picked = hospitalCandidate(rng, level, { area, city, cityIndex });
               return picked.name;
             },
-            (n) => (n <= streetNames.length ? `（${streetNames[n - 1]}院区）` : `（第${chineseNumber(n)}院区）`),
+            (n) =>
+              n <= streetNames.length ? `（${streetNames[n - 1]}院区）` : `（第${chineseNumber(n)}院区）`,
           );
           const c = picked as HospitalCandidate;
           const profile = levelProfiles[level];
           const specialty = c.type === '专科' || c.type === '妇幼';
-          let beds = hospitalRng.int(profile.beds[0], profile.beds[1]);
+          let beds = rng.int(profile.beds[0], profile.beds[1]);
           if (specialty) beds = Math.round(beds * 0.6);
           if (beds >= 100) beds = roundTo(beds, 10);
-          if (level === '社区卫生服务中心' && hospitalRng.chance(0.4)) beds = 0;
-          let outpatients = hospitalRng.int(profile.outpatients[0], profile.outpatients[1]);
+          if (level === '社区卫生服务中心' && rng.chance(0.4)) beds = 0;
+          let outpatients = rng.int(profile.outpatients[0], profile.outpatients[1]);
           if (specialty) outpatients = Math.round(outpatients * 0.7);
           outpatients = roundTo(outpatients, outpatients >= 1000 ? 50 : 10);
-          hospitalSerial++;
+          // A 院区 suffix makes it another campus; the alias belonged to the main one.
           const alias = name === c.name ? c.alias : null;
           rows.hospitals.push({
-            id: hospitalRng.uuid(),
-            code: `H${String(hospitalSerial).padStart(6, '0')}`,
+            id: rng.uuid(),
+            code: `H${String(rows.hospitals.length + 1).padStart(6, '0')}`,
             name,
             alias,
             nameInitials: searchInitials(name, alias),
@@ -706,30 +815,37 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
             province: area.province,
             city: city.name,
             district: c.district,
-            address: address(hospitalRng, area, city, c.district),
+            address: address(rng, area, city, c.district),
             beds,
             outpatientsPerDay: outpatients,
           });
-          hospitalKinds.push(c.kind);
-          hospitalLevelsByIdx.push(level);
-          areaHospitalIdx.push(rows.hospitals.length - 1);
+          ctx.hospitalKind.push(c.kind);
+          ctx.hospitalLevel.push(level);
+          areaHospitals.push(rows.hospitals.length - 1);
         }
       });
     });
     // Deal the area's hospitals to its teams so each team gets a mix of levels.
-    const byLevel = hospitalRng
-      .shuffle(areaHospitalIdx)
-      .sort((a, b) => (levelRank.get(hospitalLevelsByIdx[a] as string) ?? 0) - (levelRank.get(hospitalLevelsByIdx[b] as string) ?? 0));
-    byLevel.forEach((h, i) => (areaTeams[i % areaTeams.length] as TeamPlan).hospitalIdx.push(h));
-  });
+    rng
+      .shuffle(areaHospitals)
+      .sort(byLevel(ctx.hospitalLevel))
+      .forEach((h, i) => (areaTeams[i % areaTeams.length] as TeamPlan).hospitalIdx.push(h));
+  }
+}
 
-  // Departments: a hospital lists its product-relevant departments first, plus 药剂科.
-  type DeptPlan = { row: typeof departments.$inferInsert; hospitalIdx: number; weight: number };
-  const deptPlans: DeptPlan[] = [];
+/**
+ * Departments: the product-relevant ones of the hospital's kind first, plus 药剂科.
+ * Doctors: every department has its head (科主任); the rest of the total is
+ * shared out by department weight (bigger hospitals, more doctors), so the
+ * count is exact.
+ */
+function addDepartmentsAndDoctors(ctx: Context, hospitalRng: Random): void {
+  const { rows } = ctx;
+  type DepartmentPlan = { row: typeof departments.$inferInsert; hospitalIdx: number; weight: number };
+  const plans: DepartmentPlan[] = [];
   rows.hospitals.forEach((h, hi) => {
-    const level = hospitalLevelsByIdx[hi] as SeededLevel;
-    const profile = levelProfiles[level];
-    const catalogue = departmentsByKind[hospitalKinds[hi] as DepartmentKind];
+    const profile = levelProfiles[ctx.hospitalLevel[hi] as SeededLevel];
+    const catalogue = departmentsByKind[ctx.hospitalKind[hi] as DepartmentKind];
     const total = hospitalRng.int(profile.departments[0], profile.departments[1]);
     const clinical = [...catalogue.slice(0, 4), ...hospitalRng.shuffle(catalogue.slice(4))].slice(
       0,
@@ -743,7 +859,7 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
         const share = (hospitalBeds / (clinical.length * 1.7)) * (0.6 + hospitalRng.next() * 0.8);
         beds = name === '急诊科' ? Math.min(40, Math.round(share / 3)) : Math.round(share);
       }
-      deptPlans.push({
+      plans.push({
         hospitalIdx: hi,
         weight: profile.doctorWeight * (pharmacy ? 0.45 : 1) * (0.7 + hospitalRng.next() * 0.6),
         row: {
@@ -757,32 +873,35 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
     }
   });
 
-  // ── doctors ──
-  const doctorRng = root.fork('doctors');
-  const doctorTarget = count(baseCounts.doctors);
-  const totalWeight = deptPlans.reduce((sum, d) => sum + d.weight, 0);
-  for (const plan of deptPlans) {
-    const hi = plan.hospitalIdx;
-    const group = levelProfiles[hospitalLevelsByIdx[hi] as SeededLevel].group;
-    const n = Math.max(1, Math.round((plan.weight * doctorTarget) / totalWeight));
+  const rng = ctx.root.fork('doctors');
+  const target = ctx.count(baseCounts.doctors);
+  const perDepartment = apportion(
+    Math.max(0, target - plans.length),
+    plans.map((d) => d.weight),
+  ).map((extra) => extra + 1);
+  plans.forEach((plan, planIndex) => {
+    const group = levelProfiles[ctx.hospitalLevel[plan.hospitalIdx] as SeededLevel].group;
+    const n = perDepartment[planIndex] as number;
     const pharmacy = plan.row.name === PHARMACY_DEPARTMENT;
     const namesHere = new Set<string>();
     for (let i = 0; i < n; i++) {
       const head = i === 0;
-      const deputy = !head && i === 1 && n >= 4 && doctorRng.chance(0.6);
-      const gender: Gender = doctorRng.chance(head ? 0.65 : 0.5) ? '男' : '女';
-      let name = personName(doctorRng, gender);
-      for (let attempt = 0; namesHere.has(name) && attempt < 20; attempt++) name = personName(doctorRng, gender);
-      if (namesHere.has(name)) continue; // vanishingly rare; skip rather than duplicate
+      const deputy = !head && i === 1 && n >= 4 && rng.chance(0.6);
+      const gender: Gender = rng.chance(head ? 0.65 : 0.5) ? '男' : '女';
+      let name = personName(rng, gender);
+      for (let attempt = 0; namesHere.has(name) && attempt < 20; attempt++) name = personName(rng, gender);
+      if (namesHere.has(name)) continue; // vanishingly rare: one doctor fewer rather than a namesake
       namesHere.add(name);
-      const title = doctorRng.weighted(head ? headTitleMix[group] : deputy ? deputyTitleMix[group] : titleMix[group]);
+      const title = rng.weighted(
+        head ? headTitleMix[group] : deputy ? deputyTitleMix[group] : titleMix[group],
+      );
       let position: string | null = null;
       if (head) position = pharmacy ? '药剂科主任' : '科主任';
       else if (deputy) position = pharmacy ? '药剂科副主任' : '副主任';
       rows.doctors.push({
-        id: doctorRng.uuid(),
+        id: rng.uuid(),
         name,
-        nameInitials: initials(name),
+        nameInitials: ctx.initials(name),
         gender,
         hospitalId: plan.row.hospitalId,
         departmentId: plan.row.id as string,
@@ -790,10 +909,11 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
         position,
       });
     }
-    plan.row.headcount = Math.max(plan.row.headcount ?? 0, n + doctorRng.int(2, 8));
+    plan.row.headcount = Math.max(plan.row.headcount ?? 0, n + rng.int(2, 8));
     rows.departments.push(plan.row);
-  }
-  // A few hospital presidents and vice presidents: clinical department heads in 三级/二级 hospitals.
+  });
+
+  // A few presidents and vice presidents: clinical department heads of 三级/二级 hospitals.
   const headsByHospital = new Map<string, (typeof doctors.$inferInsert)[]>();
   for (const d of rows.doctors) {
     if (d.position !== '科主任') continue;
@@ -802,103 +922,111 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
     headsByHospital.set(d.hospitalId, list);
   }
   rows.hospitals.forEach((h, hi) => {
-    if (levelProfiles[hospitalLevelsByIdx[hi] as SeededLevel].group === 'primary') return;
+    if (levelProfiles[ctx.hospitalLevel[hi] as SeededLevel].group === 'primary') return;
     const heads = headsByHospital.get(h.id as string) ?? [];
     const first = heads[0];
-    if (first && doctorRng.chance(0.15)) {
+    if (first && rng.chance(0.15)) {
       first.position = '院长';
       first.title = '主任医师';
     }
     const second = heads[1];
-    if (second && doctorRng.chance(0.12)) second.position = '副院长';
+    if (second && rng.chance(0.12)) second.position = '副院长';
   });
+}
 
-  // ── channel customers ──
-  const channelRng = root.fork('channel');
-  const channelCount = count(baseCounts.channelCustomers);
-  const perTeamChannel = splitEvenly(channelCount, teamCount);
-  const takenChannelNames = new Set<string>();
-  const channelKinds: ('distributor' | 'pharmacy' | 'clinic')[] = [];
-  for (const t of teamsPlan) {
-    const n = perTeamChannel[t.index] as number;
-    const distributorsN = n >= 3 ? Math.max(1, Math.round(n * 0.2)) : Math.min(n, 1);
-    const clinicsN = n >= 3 ? Math.round(n * 0.2) : 0;
-    const kinds = [
-      ...Array<'distributor'>(distributorsN).fill('distributor'),
-      ...Array<'pharmacy'>(n - distributorsN - clinicsN).fill('pharmacy'),
-      ...Array<'clinic'>(clinicsN).fill('clinic'),
+/** Per team (so per area): about 20 % distributors, 20 % clinics, the rest pharmacies. */
+function addChannelCustomers(ctx: Context, teamPlans: readonly TeamPlan[]): void {
+  const { rows } = ctx;
+  const rng = ctx.root.fork('channel');
+  const perTeam = splitEvenly(ctx.count(baseCounts.channelCustomers), teamPlans.length);
+  const takenNames = new Set<string>();
+  for (const t of teamPlans) {
+    const n = perTeam[t.index] as number;
+    const distributorCount = n >= 3 ? Math.max(1, Math.round(n * 0.2)) : Math.min(n, 1);
+    const clinicCount = n >= 3 ? Math.round(n * 0.2) : 0;
+    const kinds: ChannelKind[] = [
+      ...Array<ChannelKind>(distributorCount).fill('distributor'),
+      ...Array<ChannelKind>(n - distributorCount - clinicCount).fill('pharmacy'),
+      ...Array<ChannelKind>(clinicCount).fill('clinic'),
     ];
     const area = t.area;
     for (const kind of kinds) {
-      const cityIndex = apportionPick(channelRng, area.cities.map((c) => c.weight));
-      const city = area.cities[cityIndex] as City;
-      const district = channelRng.pick(city.districts);
-      const dn = districtName(city, district);
+      const city = rng.weighted(area.cities.map((c) => [c, c.weight] as const));
+      const district = rng.pick(city.districts);
       const name = uniqueName(
-        takenChannelNames,
-        () => {
-          switch (kind) {
-            case 'distributor': {
-              const stem = channelRng.pick(distributorGroups);
-              const word = channelRng.pick(distributorWords);
-              return channelRng.pick([
-                `${stem}控股${area.provinceShort}医药股份有限公司`,
-                `${area.provinceShort}${stem}医药有限公司`,
-                `${city.short}${word}医药有限公司`,
-                `${city.short}${word}药业有限公司`,
-              ]);
-            }
-            case 'pharmacy': {
-              const chain = channelRng.pick(pharmacyChains);
-              const street = channelRng.pick(streetNames);
-              return channelRng.chance(0.7)
-                ? `${chain}大药房（${district}${street}店）`
-                : `${chain}大药房${city.short}${street}店`;
-            }
-            case 'clinic':
-              return channelRng.pick([
-                `${dn}${channelRng.pick(clinicWords)}中医诊所`,
-                `${dn}${channelRng.pick(clinicWords)}综合门诊部`,
-                `${dn}${channelRng.pick(streetNames)}社区诊所`,
-                `${city.short}${channelRng.pick(surnames)}氏中医诊所`,
-              ]);
-          }
-        },
-        (n) => `（${chineseNumber(n + 1)}部）`, // rare: only at very large scales
+        takenNames,
+        () => channelName(rng, kind, area, city, district),
+        (n) => `（${chineseNumber(n + 1)}部）`, // only at very large scales
       );
       rows.channelCustomers.push({
-        id: channelRng.uuid(),
+        id: rng.uuid(),
         kind,
         name,
         nameInitials: searchInitials(name),
         province: area.province,
         city: city.name,
-        address: address(channelRng, area, city, district),
+        address: address(rng, area, city, district),
       });
-      channelKinds.push(kind);
+      ctx.channelKind.push(kind);
       t.channelIdx.push(rows.channelCustomers.length - 1);
     }
   }
+}
 
-  // ── territories 辖区 ──
-  const territoryRng = root.fork('territories');
-  for (const t of teamsPlan) {
-    // The team's products split into two lines (产品线); reps alternate lines, so a
-    // hospital covered by two reps is covered for different products.
+function channelName(rng: Random, kind: ChannelKind, area: AreaInfo, city: City, district: string): string {
+  switch (kind) {
+    case 'distributor': {
+      const stem = rng.pick(distributorGroups);
+      const word = rng.pick(distributorWords);
+      return rng.pick([
+        `${stem}控股${area.provinceShort}医药股份有限公司`,
+        `${area.provinceShort}${stem}医药有限公司`,
+        `${city.short}${word}医药有限公司`,
+        `${city.short}${word}药业有限公司`,
+      ]);
+    }
+    case 'pharmacy': {
+      const chain = rng.pick(pharmacyChains);
+      const street = rng.pick(streetNames);
+      return rng.chance(0.7)
+        ? `${chain}大药房（${district}${street}店）`
+        : `${chain}大药房${city.short}${street}店`;
+    }
+    case 'clinic': {
+      const dn = districtName(city, district);
+      return rng.pick([
+        `${dn}${rng.pick(clinicWords)}中医诊所`,
+        `${dn}${rng.pick(clinicWords)}综合门诊部`,
+        `${dn}${rng.pick(streetNames)}社区诊所`,
+        `${city.short}${rng.pick(surnames)}氏中医诊所`,
+      ]);
+    }
+  }
+}
+
+/**
+ * One territory per rep. The team's products split into two lines (产品线) and
+ * reps alternate lines; the team's hospitals are dealt out (each rep a mix of
+ * levels), then each territory tops up to 8–12 hospitals with hospitals of the
+ * other line, so a shared hospital is always covered for different products.
+ */
+function addTerritories(ctx: Context, teamPlans: readonly TeamPlan[], adminId: string, today: string): void {
+  const { rows } = ctx;
+  const rng = ctx.root.fork('territories');
+  const productIds = rows.products.map((p) => p.id as string);
+  for (const t of teamPlans) {
     const teamProducts =
       productIds.length <= 5
         ? productIds.slice()
         : Array.from({ length: 5 }, (_, k) => productIds[(t.index * 5 + k) % productIds.length] as string);
-    const shuffled = territoryRng.shuffle(teamProducts);
-    const sizeA = shuffled.length >= 5 ? (territoryRng.chance(0.5) ? 2 : 3) : Math.ceil(shuffled.length / 2);
+    const shuffled = rng.shuffle(teamProducts);
+    const sizeA = shuffled.length >= 5 ? (rng.chance(0.5) ? 2 : 3) : Math.ceil(shuffled.length / 2);
     const lineA = shuffled.slice(0, sizeA);
     const lineB = shuffled.slice(sizeA);
     const repProducts = t.repIds.map((_, i) => (i % 2 === 1 && lineB.length > 0 ? lineB : lineA));
 
-    const pool = territoryRng
-      .shuffle(t.hospitalIdx)
-      .sort((a, b) => (levelRank.get(hospitalLevelsByIdx[a] as string) ?? 0) - (levelRank.get(hospitalLevelsByIdx[b] as string) ?? 0));
-    const coverage = new Map<number, Set<string>>(); // hospital → products already covered
+    const pool = rng.shuffle(t.hospitalIdx).sort(byLevel(ctx.hospitalLevel));
+    const coverage = new Map<number, Set<string>>(); // hospital → products already covered there
     const assigned: number[][] = t.repIds.map(() => []);
     const cover = (rep: number, h: number) => {
       (assigned[rep] as number[]).push(h);
@@ -909,7 +1037,7 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
     pool.forEach((h, i) => cover(i % t.repIds.length, h));
     t.repIds.forEach((_, rep) => {
       const mine = assigned[rep] as number[];
-      const target = territoryRng.int(8, 12);
+      const target = rng.int(8, 12);
       const products = repProducts[rep] as string[];
       for (const h of pool) {
         if (mine.length >= target) break;
@@ -922,11 +1050,12 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       if (mine.length === 0 && pool.length > 0) cover(rep, pool[rep % pool.length] as number);
     });
 
-    const distributors = t.channelIdx.filter((c) => channelKinds[c] === 'distributor');
-    const others = t.channelIdx.filter((c) => channelKinds[c] !== 'distributor');
+    // Each territory: one of the area's distributors, and its share of pharmacies and clinics.
+    const distributors = t.channelIdx.filter((c) => ctx.channelKind[c] === 'distributor');
+    const retail = t.channelIdx.filter((c) => ctx.channelKind[c] !== 'distributor');
 
     t.repIds.forEach((repId, rep) => {
-      const territoryId = territoryRng.uuid();
+      const territoryId = rng.uuid();
       rows.territories.push({
         id: territoryId,
         code: `T-${t.area.code}${t.ordinal}-${pad2(rep + 1)}`,
@@ -939,30 +1068,32 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       }
       const channel = new Set<number>();
       if (distributors.length > 0) channel.add(distributors[rep % distributors.length] as number);
-      others.forEach((c, i) => {
+      retail.forEach((c, i) => {
         if (i % t.repIds.length === rep) channel.add(c);
       });
       for (const c of [...channel].sort((a, b) => a - b)) {
-        rows.territoryChannelCustomers.push({ territoryId, channelCustomerId: rows.channelCustomers[c]?.id as string });
+        rows.territoryChannelCustomers.push({
+          territoryId,
+          channelCustomerId: rows.channelCustomers[c]?.id as string,
+        });
       }
 
       // 辖区分配: the current rep since some months ago; a few took over from a teammate.
-      const start = monthStartBefore(today, territoryRng.int(2, 14));
-      const handover = t.repIds.length > 1 && territoryRng.chance(0.2);
+      const start = monthStartBefore(today, rng.int(2, 14));
+      const handover = t.repIds.length > 1 && rng.chance(0.2);
       if (handover) {
-        const others = t.repIds.filter((id) => id !== repId);
         rows.territoryAssignments.push({
-          id: territoryRng.uuid(),
+          id: rng.uuid(),
           territoryId,
-          userId: territoryRng.pick(others),
-          startDate: monthStartBefore(start, territoryRng.int(6, 24)),
+          userId: rng.pick(t.repIds.filter((id) => id !== repId)),
+          startDate: monthStartBefore(start, rng.int(6, 24)),
           endDate: addDays(start, -1),
           note: '辖区调整前的负责代表',
           assignedBy: adminId,
         });
       }
       rows.territoryAssignments.push({
-        id: territoryRng.uuid(),
+        id: rng.uuid(),
         territoryId,
         userId: repId,
         startDate: start,
@@ -972,11 +1103,4 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       });
     });
   }
-
-  return rows;
-}
-
-/** Picks an index with probability proportional to its weight. */
-function apportionPick(rng: Random, weights: readonly number[]): number {
-  return rng.weighted(weights.map((w, i) => [i, w] as const));
 }

@@ -33,7 +33,9 @@ export type HospitalFilter = { q?: string; level?: string; city?: string; provin
 
 export async function findHospitals(db: Db, f: HospitalFilter, page: Page) {
   const w = all([
-    f.q ? or(nameSearch(f.q, hospitals.name, hospitals.nameInitials), ilike(hospitals.alias, likePattern(f.q))) : undefined,
+    f.q
+      ? or(nameSearch(f.q, hospitals.name, hospitals.nameInitials), ilike(hospitals.alias, likePattern(f.q)))
+      : undefined,
     f.level ? eq(hospitals.level, f.level) : undefined,
     f.city ? eq(hospitals.city, f.city) : undefined,
     f.province ? eq(hospitals.province, f.province) : undefined,
@@ -47,7 +49,13 @@ export async function findHospitals(db: Db, f: HospitalFilter, page: Page) {
       .orderBy(
         ...orderBy(
           page.sort,
-          { name: hospitals.name, level: hospitals.level, city: hospitals.city, beds: hospitals.beds, createdAt: hospitals.createdAt },
+          {
+            name: hospitals.name,
+            level: hospitals.level,
+            city: hospitals.city,
+            beds: hospitals.beds,
+            createdAt: hospitals.createdAt,
+          },
           'name',
           hospitals.id,
         ),
@@ -60,7 +68,10 @@ export async function findHospitals(db: Db, f: HospitalFilter, page: Page) {
 }
 
 export async function getHospital(db: Db, id: string, scope?: SQL) {
-  const [row] = await db.select(hospitalColumns).from(hospitals).where(all([eq(hospitals.id, id), scope]));
+  const [row] = await db
+    .select(hospitalColumns)
+    .from(hospitals)
+    .where(all([eq(hospitals.id, id), scope]));
   return row && withIso(row);
 }
 
@@ -77,13 +88,22 @@ const productColumns = {
 };
 
 export async function findProducts(db: Db, f: { q?: string }, page: Page) {
-  const w = f.q ? or(ilike(products.name, likePattern(f.q)), ilike(products.genericName, likePattern(f.q))) : undefined;
+  const w = f.q
+    ? or(ilike(products.name, likePattern(f.q)), ilike(products.genericName, likePattern(f.q)))
+    : undefined;
   const [rows, [c]] = await Promise.all([
     db
       .select(productColumns)
       .from(products)
       .where(w)
-      .orderBy(...orderBy(page.sort, { name: products.name, therapeuticArea: products.therapeuticArea }, 'name', products.id))
+      .orderBy(
+        ...orderBy(
+          page.sort,
+          { name: products.name, therapeuticArea: products.therapeuticArea },
+          'name',
+          products.id,
+        ),
+      )
       .limit(page.pageSize)
       .offset(offsetOf(page.page, page.pageSize)),
     db.select({ n: countAll }).from(products).where(w),
@@ -107,7 +127,11 @@ const channelColumns = {
   createdAt: channelCustomers.createdAt,
 };
 
-export async function findChannelCustomers(db: Db, f: { q?: string; kind?: string; city?: string; scope?: SQL }, page: Page) {
+export async function findChannelCustomers(
+  db: Db,
+  f: { q?: string; kind?: string; city?: string; scope?: SQL },
+  page: Page,
+) {
   const w = all([
     nameSearch(f.q, channelCustomers.name, channelCustomers.nameInitials),
     f.kind ? eq(channelCustomers.kind, f.kind as 'distributor') : undefined,
@@ -119,7 +143,14 @@ export async function findChannelCustomers(db: Db, f: { q?: string; kind?: strin
       .select(channelColumns)
       .from(channelCustomers)
       .where(w)
-      .orderBy(...orderBy(page.sort, { name: channelCustomers.name, city: channelCustomers.city, kind: channelCustomers.kind }, 'name', channelCustomers.id))
+      .orderBy(
+        ...orderBy(
+          page.sort,
+          { name: channelCustomers.name, city: channelCustomers.city, kind: channelCustomers.kind },
+          'name',
+          channelCustomers.id,
+        ),
+      )
       .limit(page.pageSize)
       .offset(offsetOf(page.page, page.pageSize)),
     db.select({ n: countAll }).from(channelCustomers).where(w),
@@ -128,7 +159,10 @@ export async function findChannelCustomers(db: Db, f: { q?: string; kind?: strin
 }
 
 export async function getChannelCustomer(db: Db, id: string, scope?: SQL) {
-  const [row] = await db.select(channelColumns).from(channelCustomers).where(all([eq(channelCustomers.id, id), scope]));
+  const [row] = await db
+    .select(channelColumns)
+    .from(channelCustomers)
+    .where(all([eq(channelCustomers.id, id), scope]));
   return row && withIso(row);
 }
 

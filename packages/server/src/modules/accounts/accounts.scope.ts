@@ -12,10 +12,46 @@ const hospitalRecords = (w: World) => ({
 const channelRecords = (w: World) => sameFor(w.channelCustomers.cc1a.id, w.channelCustomers.cc2a.id);
 
 export const accountsScopeCases: ScopeCase[] = [
-  { route: 'GET /api/hospitals', kind: 'list', access: byTerritory, records: hospitalRecords, request: () => ({ method: 'GET', url: '/api/hospitals?pageSize=200' }) },
-  { route: 'GET /api/hospitals/:id', kind: 'item', access: byTerritory, records: hospitalRecords, request: (_w, id) => ({ method: 'GET', url: `/api/hospitals/${id}` }) },
-  { route: 'GET /api/products', kind: 'list', access: everyone, records: (w) => sameFor(w.products.p1.id, w.products.p2.id), request: () => ({ method: 'GET', url: '/api/products' }) },
-  { route: 'GET /api/products/:id', kind: 'item', access: everyone, records: (w) => sameFor(w.products.p1.id, w.products.p2.id), request: (_w, id) => ({ method: 'GET', url: `/api/products/${id}` }) },
-  { route: 'GET /api/channel-customers', kind: 'list', access: byTerritory, records: channelRecords, request: () => ({ method: 'GET', url: '/api/channel-customers?pageSize=200' }) },
-  { route: 'GET /api/channel-customers/:id', kind: 'item', access: byTerritory, records: channelRecords, request: (_w, id) => ({ method: 'GET', url: `/api/channel-customers/${id}` }) },
+  {
+    route: 'GET /api/hospitals',
+    kind: 'list',
+    access: byTerritory,
+    records: hospitalRecords,
+    request: () => ({ method: 'GET', url: '/api/hospitals?pageSize=200' }),
+  },
+  {
+    route: 'GET /api/hospitals/:id',
+    kind: 'item',
+    access: byTerritory,
+    records: hospitalRecords,
+    request: (_w, id) => ({ method: 'GET', url: `/api/hospitals/${id}` }),
+  },
+  {
+    route: 'GET /api/products',
+    kind: 'list',
+    access: everyone,
+    records: (w) => sameFor(w.products.p1.id, w.products.p2.id),
+    request: () => ({ method: 'GET', url: '/api/products' }),
+  },
+  {
+    route: 'GET /api/products/:id',
+    kind: 'item',
+    access: everyone,
+    records: (w) => sameFor(w.products.p1.id, w.products.p2.id),
+    request: (_w, id) => ({ method: 'GET', url: `/api/products/${id}` }),
+  },
+  {
+    route: 'GET /api/channel-customers',
+    kind: 'list',
+    access: byTerritory,
+    records: channelRecords,
+    request: () => ({ method: 'GET', url: '/api/channel-customers?pageSize=200' }),
+  },
+  {
+    route: 'GET /api/channel-customers/:id',
+    kind: 'item',
+    access: byTerritory,
+    records: channelRecords,
+    request: (_w, id) => ({ method: 'GET', url: `/api/channel-customers/${id}` }),
+  },
 ];

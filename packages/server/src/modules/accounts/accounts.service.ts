@@ -25,7 +25,10 @@ export function createAccountsService(deps: { db: Db }) {
   const { db } = deps;
   return {
     /** Hospitals of the caller's territories (all for admin and compliance). */
-    async findHospitals(ctx: RequestContext, q: z.infer<typeof hospitalListQuerySchema>): Promise<ListResponse<Hospital>> {
+    async findHospitals(
+      ctx: RequestContext,
+      q: z.infer<typeof hospitalListQuerySchema>,
+    ): Promise<ListResponse<Hospital>> {
       const scope = scopeOf(ctx.actor).hospitals(repo.hospitals.id);
       const { rows, total } = await repo.findHospitals(db, { ...q, scope }, q);
       return page(rows as Hospital[], total, q);
@@ -52,7 +55,11 @@ export function createAccountsService(deps: { db: Db }) {
       return page(rows, total, q);
     },
     async getChannelCustomer(ctx: RequestContext, id: string): Promise<ChannelCustomer> {
-      const row = await repo.getChannelCustomer(db, id, scopeOf(ctx.actor).channelCustomers(repo.channelCustomers.id));
+      const row = await repo.getChannelCustomer(
+        db,
+        id,
+        scopeOf(ctx.actor).channelCustomers(repo.channelCustomers.id),
+      );
       if (!row) throw notFound();
       return row;
     },

@@ -25,7 +25,9 @@ describe('audit log', () => {
       action: 'update',
       changes: { name: { before: '上海一组', after: '上海A组' } },
     });
-    const byActor = await compliance.get(`/api/audit-logs?actorId=${w.users.admin.id}&from=2000-01-01&to=2099-12-31`);
+    const byActor = await compliance.get(
+      `/api/audit-logs?actorId=${w.users.admin.id}&from=2000-01-01&to=2099-12-31`,
+    );
     expect(byActor.json().items.length).toBeGreaterThan(0);
   });
 

@@ -44,7 +44,11 @@ export async function auditedChange<T extends Record<string, unknown>>(
 export async function auditedCreate<T extends Record<string, unknown>>(
   db: Db,
   ctx: RequestContext,
-  args: { entity: string; create: (tx: Db) => Promise<string>; load: (tx: Db, id: string) => Promise<T | undefined> },
+  args: {
+    entity: string;
+    create: (tx: Db) => Promise<string>;
+    load: (tx: Db, id: string) => Promise<T | undefined>;
+  },
 ): Promise<T> {
   return db.transaction(async (tx) => {
     const id = await args.create(tx);

@@ -36,14 +36,24 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string) {
 
 export async function insertSession(
   db: Db,
-  values: { tokenHash: string; userId: string; csrfToken: string; expiresAt: string; userAgent?: string; ip?: string },
+  values: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: string;
+    userAgent?: string;
+    ip?: string;
+  },
 ) {
   const [row] = await db.insert(sessions).values(values).returning({ id: sessions.id });
   return row!;
 }
 
 export async function touchSession(db: Db, sessionId: string) {
-  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(eq(sessions.id, sessionId));
 }
 
 export async function deleteSession(db: Db, sessionId: string) {
@@ -54,7 +64,11 @@ export async function deleteSession(db: Db, sessionId: string) {
 export async function deleteUserSessions(db: Db, userId: string, exceptSessionId?: string) {
   const rows = await db
     .delete(sessions)
-    .where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId))
+    .where(
+      exceptSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+        : eq(sessions.userId, userId),
+    )
     .returning({ id: sessions.id });
   return rows.length;
 }
@@ -64,7 +78,9 @@ export async function findRecentFailures(db: Db, username: string, since: Date, 
   return db
     .select({ at: loginFailures.at })
     .from(loginFailures)
-    .where(and(eq(loginFailures.username, username.toLowerCase()), gte(loginFailures.at, since.toISOString())))
+    .where(
+      and(eq(loginFailures.username, username.toLowerCase()), gte(loginFailures.at, since.toISOString())),
+    )
     .orderBy(desc(loginFailures.at))
     .limit(limit);
 }
@@ -73,7 +89,9 @@ export async function countRecentFailures(db: Db, username: string, since: Date)
   const [row] = await db
     .select({ n: count() })
     .from(loginFailures)
-    .where(and(eq(loginFailures.username, username.toLowerCase()), gte(loginFailures.at, since.toISOString())));
+    .where(
+      and(eq(loginFailures.username, username.toLowerCase()), gte(loginFailures.at, since.toISOString())),
+    );
   return row?.n ?? 0;
 }
 
@@ -86,7 +104,10 @@ export async function clearLoginFailures(db: Db, username: string) {
 }
 
 export async function setLastLogin(db: Db, userId: string) {
-  await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ lastLoginAt: sql`now()` })
+    .where(eq(users.id, userId));
 }
 
 export async function updatePassword(

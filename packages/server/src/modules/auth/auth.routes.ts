@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  changePasswordBodySchema,
-  loginBodySchema,
-  okSchema,
-  sessionResponseSchema,
-} from '@keqing/shared';
+import { changePasswordBodySchema, loginBodySchema, okSchema, sessionResponseSchema } from '@keqing/shared';
 import type { Config } from '../../config.ts';
 import { contextOf, sessionOf } from '../../http/route-context.ts';
 import { sessionCookieName, type AuthService } from './auth.service.ts';
@@ -48,7 +43,11 @@ export function authRoutes(deps: { auth: AuthService; config: Pick<Config, 'sess
       '/api/auth/me',
       {
         config: { allowPasswordChangePending: true },
-        schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: sessionResponseSchema } },
+        schema: {
+          tags: ['auth'],
+          summary: '当前用户 Current user',
+          response: { 200: sessionResponseSchema },
+        },
       },
       async (request) => auth.me(contextOf(request).actor, sessionOf(request)),
     );

@@ -28,9 +28,7 @@ type AuthConfig = Pick<
 
 export type LoginMeta = { ip?: string; userAgent?: string; requestId: string; previousToken?: string };
 export type SessionLookup =
-  | { status: 'none' }
-  | { status: 'expired' }
-  | { status: 'ok'; actor: Actor; session: SessionInfo };
+  { status: 'none' } | { status: 'expired' } | { status: 'ok'; actor: Actor; session: SessionInfo };
 
 export function createAuthService(deps: { db: Db; config: AuthConfig; now?: () => Date }) {
   const { db, config } = deps;
@@ -132,7 +130,8 @@ export function createAuthService(deps: { db: Db; config: AuthConfig; now?: () =
         await repo.deleteSession(db, row.sessionId);
         return { status: 'expired' };
       }
-      if (t - new Date(row.lastSeenAt).getTime() > touchIntervalMs) await repo.touchSession(db, row.sessionId);
+      if (t - new Date(row.lastSeenAt).getTime() > touchIntervalMs)
+        await repo.touchSession(db, row.sessionId);
       return {
         status: 'ok',
         actor: { id: row.userId, username: row.username, name: row.name, role: row.role, teamId: row.teamId },

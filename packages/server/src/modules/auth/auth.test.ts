@@ -21,7 +21,12 @@ describe('sign-in', () => {
     const res = await login('rep01', testPassword);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.user).toMatchObject({ username: 'rep01', name: '张三', role: 'rep', mustChangePassword: false });
+    expect(body.user).toMatchObject({
+      username: 'rep01',
+      name: '张三',
+      role: 'rep',
+      mustChangePassword: false,
+    });
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
     const cookie = res.cookies.find((c) => c.name === 'keqing_sid')!;
     expect(cookie.httpOnly).toBe(true);
@@ -49,7 +54,9 @@ describe('sign-in', () => {
     const fifth = await login('rep03', 'bad-password-5');
     expect(fifth.statusCode).toBe(429);
     expect(fifth.json().error.code).toBe('AUTH_LOCKED');
-    expect(fifth.json().error.message).toMatch(/账号已临时锁定，请于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 后重试/);
+    expect(fifth.json().error.message).toMatch(
+      /账号已临时锁定，请于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 后重试/,
+    );
     const right = await login('rep03', testPassword);
     expect(right.statusCode).toBe(429);
     const retryAt = new Date(right.json().error.details.retryAt).getTime();
@@ -110,7 +117,12 @@ describe('session rules on every request', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_INVALID');
-    const wrong = await admin.request({ method: 'POST', url: '/api/regions', payload: { name: '西北大区' }, headers: { 'x-csrf-token': 'forged' } });
+    const wrong = await admin.request({
+      method: 'POST',
+      url: '/api/regions',
+      payload: { name: '西北大区' },
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(wrong.statusCode).toBe(403);
     const list = await admin.get('/api/regions?q=西北');
     expect(list.json().total).toBe(0);
@@ -137,14 +149,22 @@ describe('session rules on every request', () => {
     const at = (ms: number) =>
       createAuthService({
         db: t.database.db,
-        config: { sessionIdleMinutes: 30, sessionMaxHours: 24 * 7, loginMaxFailures: 5, loginLockMinutes: 15 },
+        config: {
+          sessionIdleMinutes: 30,
+          sessionMaxHours: 24 * 7,
+          loginMaxFailures: 5,
+          loginLockMinutes: 15,
+        },
         now: () => new Date(Date.now() + ms),
       });
     expect((await at(10 * 60_000).resolveSession(token)).status).toBe('ok');
     expect((await at(31 * 60_000).resolveSession(token)).status).toBe('expired');
     const rep2 = await t.signIn('rep01');
     const token2 = rep2.cookie.split('=')[1]!;
-    await t.database.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(sql`true`);
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(sql`true`);
     expect((await at(0).resolveSession(token2)).status).toBe('expired');
   });
 });
@@ -153,7 +173,10 @@ describe('passwords', () => {
   it('changes the own password, keeps this session and ends the others', async () => {
     const phone = await t.signIn('rep02');
     const laptop = await t.signIn('rep02');
-    const res = await laptop.post('/api/auth/password', { currentPassword: testPassword, newPassword: 'NewSecret2026' });
+    const res = await laptop.post('/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'NewSecret2026',
+    });
     expect(res.statusCode).toBe(200);
     expect((await laptop.get('/api/auth/me')).statusCode).toBe(200);
     expect((await phone.get('/api/auth/me')).statusCode).toBe(401);
@@ -163,11 +186,17 @@ describe('passwords', () => {
 
   it('rejects a wrong current password and a weak new one with field messages in Chinese', async () => {
     const rep = await t.signIn('manager02');
-    const wrong = await rep.post('/api/auth/password', { currentPassword: 'nope-nope-1', newPassword: 'NewSecret2026' });
+    const wrong = await rep.post('/api/auth/password', {
+      currentPassword: 'nope-nope-1',
+      newPassword: 'NewSecret2026',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.message).toBe('当前密码不正确');
     expect(wrong.json().error.details).toEqual([{ path: 'body.currentPassword', message: '当前密码不正确' }]);
-    const weak = await rep.post('/api/auth/password', { currentPassword: testPassword, newPassword: 'short' });
+    const weak = await rep.post('/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details).toEqual([
       { path: 'body.newPassword', message: '密码至少 10 位，且须同时包含字母和数字' },
@@ -177,7 +206,9 @@ describe('passwords', () => {
 
   it('makes a user whose password an admin reset change it before doing anything else', async () => {
     const admin = await t.signIn('admin');
-    const reset = await admin.post(`/api/users/${w.users.m1.id}/reset-password`, { newPassword: 'Temporary2026' });
+    const reset = await admin.post(`/api/users/${w.users.m1.id}/reset-password`, {
+      newPassword: 'Temporary2026',
+    });
     expect(reset.statusCode).toBe(200);
     expect(reset.json().mustChangePassword).toBe(true);
     const m1 = await t.signIn('manager01', 'Temporary2026');
@@ -185,12 +216,22 @@ describe('passwords', () => {
     const blocked = await m1.get('/api/users');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await m1.post('/api/auth/password', { currentPassword: 'Temporary2026', newPassword: testPassword + 'x1' })).statusCode).toBe(200);
+    expect(
+      (
+        await m1.post('/api/auth/password', {
+          currentPassword: 'Temporary2026',
+          newPassword: testPassword + 'x1',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await m1.get('/api/users')).statusCode).toBe(200);
   });
 
   it('stores argon2id hashes only', async () => {
-    const [row] = await t.database.db.select({ h: users.passwordHash }).from(users).where(eq(users.username, 'rep01'));
+    const [row] = await t.database.db
+      .select({ h: users.passwordHash })
+      .from(users)
+      .where(eq(users.username, 'rep01'));
     expect(row!.h.startsWith('$argon2id$')).toBe(true);
   });
 });

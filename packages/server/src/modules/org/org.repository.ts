@@ -26,7 +26,9 @@ export async function findRegions(db: Db, filter: { q?: string; active?: boolean
       .select(regionColumns)
       .from(regions)
       .where(w)
-      .orderBy(...orderBy(page.sort, { name: regions.name, createdAt: regions.createdAt }, 'name', regions.id))
+      .orderBy(
+        ...orderBy(page.sort, { name: regions.name, createdAt: regions.createdAt }, 'name', regions.id),
+      )
       .limit(page.pageSize)
       .offset(offsetOf(page.page, page.pageSize)),
     db.select({ n: countAll }).from(regions).where(w),
@@ -56,7 +58,11 @@ const areaColumns = {
   regionName: regions.name,
 };
 
-export async function findAreas(db: Db, filter: { q?: string; regionId?: string; active?: boolean }, page: Page) {
+export async function findAreas(
+  db: Db,
+  filter: { q?: string; regionId?: string; active?: boolean },
+  page: Page,
+) {
   const w = where([
     filter.q ? ilike(areas.name, likePattern(filter.q)) : undefined,
     filter.regionId ? eq(areas.regionId, filter.regionId) : undefined,
@@ -69,7 +75,12 @@ export async function findAreas(db: Db, filter: { q?: string; regionId?: string;
       .innerJoin(regions, eq(regions.id, areas.regionId))
       .where(w)
       .orderBy(
-        ...orderBy(page.sort, { name: areas.name, regionName: regions.name, createdAt: areas.createdAt }, 'name', areas.id),
+        ...orderBy(
+          page.sort,
+          { name: areas.name, regionName: regions.name, createdAt: areas.createdAt },
+          'name',
+          areas.id,
+        ),
       )
       .limit(page.pageSize)
       .offset(offsetOf(page.page, page.pageSize)),
@@ -151,7 +162,10 @@ export async function getTeam(db: Db, id: string, scope?: SQL) {
   return row && regionRow(row);
 }
 
-export async function insertTeam(db: Db, values: { name: string; areaId: string; managerId?: string | null }) {
+export async function insertTeam(
+  db: Db,
+  values: { name: string; areaId: string; managerId?: string | null },
+) {
   const [row] = await db.insert(teams).values(values).returning({ id: teams.id });
   return row!.id;
 }
@@ -174,7 +188,10 @@ export async function countActiveMembers(db: Db, teamId: string) {
 
 /** A manager's own team follows the team they lead. */
 export async function setManagerTeam(db: Db, managerId: string, teamId: string) {
-  await db.update(users).set({ teamId, updatedAt: sql`now()` }).where(eq(users.id, managerId));
+  await db
+    .update(users)
+    .set({ teamId, updatedAt: sql`now()` })
+    .where(eq(users.id, managerId));
 }
 
 export { regions, areas, teams };

@@ -27,7 +27,8 @@ async function uniqueName<T>(name: string | undefined, run: () => Promise<T>): P
   try {
     return await run();
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', { messageKey: 'org.nameTaken', params: { name: name ?? '' } });
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', { messageKey: 'org.nameTaken', params: { name: name ?? '' } });
     throw err;
   }
 }
@@ -46,10 +47,11 @@ export function createOrgService(deps: { db: Db }) {
   async function checkManager(tx: Db, managerId: string | null | undefined) {
     if (!managerId) return;
     const m = await repo.findUserRole(tx, managerId);
-    if (!m || m.role !== 'manager' || !m.active) throw new AppError('VALIDATION_FAILED', {
-      messageKey: 'team.managerNotManager',
-      details: [{ path: 'body.managerId', message: 'team.managerNotManager' }],
-    });
+    if (!m || m.role !== 'manager' || !m.active)
+      throw new AppError('VALIDATION_FAILED', {
+        messageKey: 'team.managerNotManager',
+        details: [{ path: 'body.managerId', message: 'team.managerNotManager' }],
+      });
   }
 
   return {
@@ -64,10 +66,18 @@ export function createOrgService(deps: { db: Db }) {
     async createRegion(ctx: RequestContext, input: z.infer<typeof createRegionSchema>): Promise<Region> {
       assertAdmin(ctx.actor);
       return uniqueName(input.name, () =>
-        auditedCreate(db, ctx, { entity: 'region', create: (tx) => repo.insertRegion(tx, input), load: repo.getRegion }),
+        auditedCreate(db, ctx, {
+          entity: 'region',
+          create: (tx) => repo.insertRegion(tx, input),
+          load: repo.getRegion,
+        }),
       );
     },
-    async updateRegion(ctx: RequestContext, id: string, input: z.infer<typeof updateRegionSchema>): Promise<Region> {
+    async updateRegion(
+      ctx: RequestContext,
+      id: string,
+      input: z.infer<typeof updateRegionSchema>,
+    ): Promise<Region> {
       assertAdmin(ctx.actor);
       const { version, ...values } = input;
       return uniqueName(input.name, () =>
@@ -80,7 +90,10 @@ export function createOrgService(deps: { db: Db }) {
       );
     },
 
-    async findAreas(_ctx: RequestContext, args: ListArgs & { regionId?: string }): Promise<ListResponse<Area>> {
+    async findAreas(
+      _ctx: RequestContext,
+      args: ListArgs & { regionId?: string },
+    ): Promise<ListResponse<Area>> {
       const { rows, total } = await repo.findAreas(db, args, args);
       return list(rows, total, args);
     },
@@ -100,7 +113,11 @@ export function createOrgService(deps: { db: Db }) {
         }),
       );
     },
-    async updateArea(ctx: RequestContext, id: string, input: z.infer<typeof updateAreaSchema>): Promise<Area> {
+    async updateArea(
+      ctx: RequestContext,
+      id: string,
+      input: z.infer<typeof updateAreaSchema>,
+    ): Promise<Area> {
       assertAdmin(ctx.actor);
       const { version, ...values } = input;
       return uniqueName(input.name, () =>
@@ -142,7 +159,11 @@ export function createOrgService(deps: { db: Db }) {
         }),
       );
     },
-    async updateTeam(ctx: RequestContext, id: string, input: z.infer<typeof updateTeamSchema>): Promise<Team> {
+    async updateTeam(
+      ctx: RequestContext,
+      id: string,
+      input: z.infer<typeof updateTeamSchema>,
+    ): Promise<Team> {
       assertAdmin(ctx.actor);
       const { version, ...values } = input;
       return uniqueName(input.name, () =>

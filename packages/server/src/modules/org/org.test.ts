@@ -19,11 +19,25 @@ describe('regions, areas and teams', () => {
     expect(area.statusCode).toBe(201);
     expect(area.json()).toMatchObject({ regionName: '西南大区' });
     const manager = (
-      await admin.post('/api/users', { username: 'manager09', name: '周经理', role: 'manager', password: 'Welcome2026a' })
+      await admin.post('/api/users', {
+        username: 'manager09',
+        name: '周经理',
+        role: 'manager',
+        password: 'Welcome2026a',
+      })
     ).json();
-    const team = await admin.post('/api/teams', { name: '昆明一组', areaId: area.json().id, managerId: manager.id });
+    const team = await admin.post('/api/teams', {
+      name: '昆明一组',
+      areaId: area.json().id,
+      managerId: manager.id,
+    });
     expect(team.statusCode).toBe(201);
-    expect(team.json()).toMatchObject({ areaName: '云南地区', regionName: '西南大区', managerName: '周经理', memberCount: 0 });
+    expect(team.json()).toMatchObject({
+      areaName: '云南地区',
+      regionName: '西南大区',
+      managerName: '周经理',
+      memberCount: 0,
+    });
     expect((await admin.get(`/api/users/${manager.id}`)).json().teamId).toBe(team.json().id);
   });
 
@@ -34,13 +48,22 @@ describe('regions, areas and teams', () => {
   });
 
   it('refuses a team leader who is not a manager', async () => {
-    const res = await admin.post('/api/teams', { name: '上海三组', areaId: w.area.id, managerId: w.users.rep1a.id });
+    const res = await admin.post('/api/teams', {
+      name: '上海三组',
+      areaId: w.area.id,
+      managerId: w.users.rep1a.id,
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([{ path: 'body.managerId', message: '团队负责人必须是“地区经理”角色的用户' }]);
+    expect(res.json().error.details).toEqual([
+      { path: 'body.managerId', message: '团队负责人必须是“地区经理”角色的用户' },
+    ]);
   });
 
   it('answers 404 for an area in a region that does not exist', async () => {
-    const res = await admin.post('/api/areas', { name: '幽灵地区', regionId: '00000000-0000-4000-8000-000000000000' });
+    const res = await admin.post('/api/areas', {
+      name: '幽灵地区',
+      regionId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(res.statusCode).toBe(404);
   });
 

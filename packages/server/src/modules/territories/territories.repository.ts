@@ -48,10 +48,16 @@ const toTerritory = <T extends Row>(r: T) => ({ ...r, createdAt: toIso(r.created
 
 export type TerritoryFilter = { q?: string; teamId?: string; repId?: string; active?: boolean; scope?: SQL };
 
-export async function findTerritories(db: Db, f: TerritoryFilter, page: { page: number; pageSize: number; sort?: string }) {
+export async function findTerritories(
+  db: Db,
+  f: TerritoryFilter,
+  page: { page: number; pageSize: number; sort?: string },
+) {
   const w = and(
     ...[
-      f.q ? or(ilike(territories.name, likePattern(f.q)), ilike(territories.code, likePattern(f.q))) : undefined,
+      f.q
+        ? or(ilike(territories.name, likePattern(f.q)), ilike(territories.code, likePattern(f.q)))
+        : undefined,
       f.teamId ? eq(territories.teamId, f.teamId) : undefined,
       f.repId ? sql`${currentRep} = ${f.repId}` : undefined,
       f.active === undefined ? undefined : eq(territories.active, f.active),
@@ -64,7 +70,12 @@ export async function findTerritories(db: Db, f: TerritoryFilter, page: { page: 
       .orderBy(
         ...orderBy(
           page.sort,
-          { code: territories.code, name: territories.name, teamName: teams.name, createdAt: territories.createdAt },
+          {
+            code: territories.code,
+            name: territories.name,
+            teamName: teams.name,
+            createdAt: territories.createdAt,
+          },
           'code',
           territories.id,
         ),
@@ -77,7 +88,9 @@ export async function findTerritories(db: Db, f: TerritoryFilter, page: { page: 
 }
 
 export async function getTerritory(db: Db, id: string, scope?: SQL) {
-  const [row] = await baseQuery(db).where(scope ? and(eq(territories.id, id), scope) : eq(territories.id, id));
+  const [row] = await baseQuery(db).where(
+    scope ? and(eq(territories.id, id), scope) : eq(territories.id, id),
+  );
   return row && toTerritory(row);
 }
 
@@ -92,7 +105,12 @@ export async function findTerritoryHospitals(db: Db, territoryId: string) {
 
 export async function findTerritoryChannelCustomers(db: Db, territoryId: string) {
   return db
-    .select({ id: channelCustomers.id, name: channelCustomers.name, kind: channelCustomers.kind, city: channelCustomers.city })
+    .select({
+      id: channelCustomers.id,
+      name: channelCustomers.name,
+      kind: channelCustomers.kind,
+      city: channelCustomers.city,
+    })
     .from(territoryChannelCustomers)
     .innerJoin(channelCustomers, eq(channelCustomers.id, territoryChannelCustomers.channelCustomerId))
     .where(eq(territoryChannelCustomers.territoryId, territoryId))
@@ -134,13 +152,25 @@ export async function endAssignment(db: Db, assignmentId: string, endDate: strin
 
 export async function insertAssignment(
   db: Db,
-  values: { territoryId: string; userId: string; startDate: string; note?: string | null; assignedBy: string },
+  values: {
+    territoryId: string;
+    userId: string;
+    startDate: string;
+    note?: string | null;
+    assignedBy: string;
+  },
 ) {
-  const [row] = await db.insert(territoryAssignments).values(values).returning({ id: territoryAssignments.id });
+  const [row] = await db
+    .insert(territoryAssignments)
+    .values(values)
+    .returning({ id: territoryAssignments.id });
   return row!.id;
 }
 
-export async function insertTerritory(db: Db, values: { code: string; name: string; teamId: string; productIds: string[] }) {
+export async function insertTerritory(
+  db: Db,
+  values: { code: string; name: string; teamId: string; productIds: string[] },
+) {
   const [row] = await db.insert(territories).values(values).returning({ id: territories.id });
   return row!.id;
 }
@@ -149,7 +179,9 @@ export async function insertTerritory(db: Db, values: { code: string; name: stri
 export async function setHospitals(db: Db, territoryId: string, hospitalIds: string[]) {
   await db.delete(territoryHospitals).where(eq(territoryHospitals.territoryId, territoryId));
   if (hospitalIds.length) {
-    await db.insert(territoryHospitals).values([...new Set(hospitalIds)].map((hospitalId) => ({ territoryId, hospitalId })));
+    await db
+      .insert(territoryHospitals)
+      .values([...new Set(hospitalIds)].map((hospitalId) => ({ territoryId, hospitalId })));
   }
 }
 
@@ -163,7 +195,11 @@ export async function setChannelCustomers(db: Db, territoryId: string, ids: stri
 }
 
 /** How many of the given ids exist in a table (to reject unknown ids with a 404). */
-export async function countExisting(db: Db, table: 'hospitals' | 'channelCustomers' | 'products', ids: string[]) {
+export async function countExisting(
+  db: Db,
+  table: 'hospitals' | 'channelCustomers' | 'products',
+  ids: string[],
+) {
   if (!ids.length) return 0;
   const unique = [...new Set(ids)];
   const t = { hospitals, channelCustomers, products }[table];

@@ -46,7 +46,11 @@ export function createTerritoriesService(deps: { db: Db; today?: () => string })
   }
 
   /** The detail: the territory with what it holds and who covered it when. */
-  async function loadDetail(tx: Db, id: string, scope?: ReturnType<ReturnType<typeof scopeOf>['territories']>) {
+  async function loadDetail(
+    tx: Db,
+    id: string,
+    scope?: ReturnType<ReturnType<typeof scopeOf>['territories']>,
+  ) {
     const t = await repo.getTerritory(tx, id, scope);
     if (!t) return undefined;
     const [hospitals, channelCustomers, assignments] = [
@@ -64,16 +68,23 @@ export function createTerritoriesService(deps: { db: Db; today?: () => string })
       channelCustomerIds: channelCustomers.map((c) => c.id).sort(),
     };
   }
-  const publicDetail = ({ hospitalIds: _h, channelCustomerIds: _c, ...d }: NonNullable<Awaited<ReturnType<typeof loadDetail>>>) =>
-    d as TerritoryDetail;
+  const publicDetail = ({
+    hospitalIds: _h,
+    channelCustomerIds: _c,
+    ...d
+  }: NonNullable<Awaited<ReturnType<typeof loadDetail>>>) => d as TerritoryDetail;
 
   const codeTaken = (code: string) => (err: unknown) => {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', { messageKey: 'territory.codeTaken', params: { code } });
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', { messageKey: 'territory.codeTaken', params: { code } });
     throw err;
   };
 
   return {
-    async findTerritories(ctx: RequestContext, args: z.infer<typeof territoryListQuerySchema>): Promise<ListResponse<Territory>> {
+    async findTerritories(
+      ctx: RequestContext,
+      args: z.infer<typeof territoryListQuerySchema>,
+    ): Promise<ListResponse<Territory>> {
       const scope = scopeOf(ctx.actor).territories(repo.territories.id);
       const { rows, total } = await repo.findTerritories(db, { ...args, scope }, args);
       return { items: rows, total, page: args.page, pageSize: args.pageSize };
@@ -85,7 +96,10 @@ export function createTerritoriesService(deps: { db: Db; today?: () => string })
       return publicDetail(detail);
     },
 
-    async createTerritory(ctx: RequestContext, input: z.infer<typeof createTerritorySchema>): Promise<TerritoryDetail> {
+    async createTerritory(
+      ctx: RequestContext,
+      input: z.infer<typeof createTerritorySchema>,
+    ): Promise<TerritoryDetail> {
       assertAdmin(ctx.actor);
       const created = await auditedCreate(db, ctx, {
         entity: 'territory',
@@ -157,10 +171,12 @@ export function createTerritoriesService(deps: { db: Db; today?: () => string })
           if (!assignee) throw notFound();
           if (assignee.role !== 'rep') throw fieldError('body.userId', 'territory.assigneeNotRep');
           if (!assignee.active) throw fieldError('body.userId', 'territory.assigneeInactive');
-          if (assignee.teamId !== before.teamId) throw fieldError('body.userId', 'territory.assigneeOtherTeam');
+          if (assignee.teamId !== before.teamId)
+            throw fieldError('body.userId', 'territory.assigneeOtherTeam');
           const open = await repo.getOpenAssignment(tx, id);
           if (open) {
-            if (open.userId === input.userId) throw new AppError('CONFLICT', { messageKey: 'territory.sameAssignee' });
+            if (open.userId === input.userId)
+              throw new AppError('CONFLICT', { messageKey: 'territory.sameAssignee' });
             if (startDate <= open.startDate) {
               throw fieldError('body.startDate', 'territory.dateBeforeCurrent', { since: open.startDate });
             }

@@ -21,8 +21,16 @@ describe('territories', () => {
     const res = await admin.get(`/api/territories/${w.territories.t1a.id}`);
     expect(res.statusCode).toBe(200);
     const d = res.json();
-    expect(d).toMatchObject({ code: 'T1A', teamName: '上海一组', repName: '张三', hospitalCount: 2, channelCustomerCount: 1 });
-    expect(d.hospitals.map((h: { id: string }) => h.id).sort()).toEqual([w.hospitals.h1a.id, w.hospitals.hShared.id].sort());
+    expect(d).toMatchObject({
+      code: 'T1A',
+      teamName: '上海一组',
+      repName: '张三',
+      hospitalCount: 2,
+      channelCustomerCount: 1,
+    });
+    expect(d.hospitals.map((h: { id: string }) => h.id).sort()).toEqual(
+      [w.hospitals.h1a.id, w.hospitals.hShared.id].sort(),
+    );
     expect(d.assignments).toHaveLength(1);
   });
 
@@ -45,8 +53,18 @@ describe('territories', () => {
     expect(res.statusCode).toBe(200);
     const history = res.json().assignments;
     expect(history).toHaveLength(2);
-    expect(history[0]).toMatchObject({ userName: '赵六', startDate: today, endDate: null, note: '张三调岗，由赵六接手', assignedBy: '系统管理员' });
-    expect(history[1]).toMatchObject({ userName: '张三', startDate: '2026-01-01', endDate: addDays(today, -1) });
+    expect(history[0]).toMatchObject({
+      userName: '赵六',
+      startDate: today,
+      endDate: null,
+      note: '张三调岗，由赵六接手',
+      assignedBy: '系统管理员',
+    });
+    expect(history[1]).toMatchObject({
+      userName: '张三',
+      startDate: '2026-01-01',
+      endDate: addDays(today, -1),
+    });
     expect(res.json().repName).toBe('赵六');
     expect(await hospitalIdsOf(rep1b)).toContain(w.hospitals.h1a.id);
     expect(await hospitalIdsOf(rep1a)).not.toContain(w.hospitals.h1a.id);
@@ -55,7 +73,10 @@ describe('territories', () => {
 
   it('schedules a hand-over: the next rep gets the territory only from the start date', async () => {
     const tomorrow = addDays(chinaDate(), 1);
-    const res = await admin.post(`/api/territories/${w.territories.t1b.id}/assign`, { userId: w.users.rep1a.id, startDate: tomorrow });
+    const res = await admin.post(`/api/territories/${w.territories.t1b.id}/assign`, {
+      userId: w.users.rep1a.id,
+      startDate: tomorrow,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().repName).toBe('赵六');
     const rep1a = await t.signIn('rep01');
@@ -63,9 +84,19 @@ describe('territories', () => {
   });
 
   it.each([
-    ['a rep of another team', () => ({ userId: w.users.rep2a.id }), 400, '该代表不属于此辖区的团队，请先调整辖区所属团队'],
+    [
+      'a rep of another team',
+      () => ({ userId: w.users.rep2a.id }),
+      400,
+      '该代表不属于此辖区的团队，请先调整辖区所属团队',
+    ],
     ['a manager', () => ({ userId: w.users.m1.id }), 400, '辖区只能分配给医药代表'],
-    ['a date before the current rep started', () => ({ userId: w.users.rep1a.id, startDate: '2025-12-31' }), 400, undefined],
+    [
+      'a date before the current rep started',
+      () => ({ userId: w.users.rep1a.id, startDate: '2025-12-31' }),
+      400,
+      undefined,
+    ],
     ['the rep who already has it', () => ({ userId: w.users.rep2a.id }), 409, '该辖区已由此代表负责'],
   ])('refuses to assign to %s and changes nothing', async (_label, body, status, message) => {
     const territory = _label === 'the rep who already has it' ? w.territories.t2a : w.territories.t1a;
@@ -73,7 +104,9 @@ describe('territories', () => {
     const res = await admin.post(`/api/territories/${territory.id}/assign`, body());
     expect(res.statusCode).toBe(status);
     if (message) expect(res.json().error.message).toBe(message);
-    expect((await admin.get(`/api/territories/${territory.id}`)).json().assignments).toEqual(before.assignments);
+    expect((await admin.get(`/api/territories/${territory.id}`)).json().assignments).toEqual(
+      before.assignments,
+    );
   });
 
   it('replaces the hospital set, and refuses unknown hospitals without changing anything', async () => {
@@ -84,7 +117,10 @@ describe('territories', () => {
     });
     expect(bad.statusCode).toBe(404);
     expect((await admin.get(`/api/territories/${d.id}`)).json().hospitalCount).toBe(2);
-    const ok = await admin.patch(`/api/territories/${d.id}`, { hospitalIds: [w.hospitals.h2a.id], version: d.version });
+    const ok = await admin.patch(`/api/territories/${d.id}`, {
+      hospitalIds: [w.hospitals.h2a.id],
+      version: d.version,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().hospitals.map((h: { id: string }) => h.id)).toEqual([w.hospitals.h2a.id]);
     const audit = await admin.get(`/api/audit-logs?entity=territory&entityId=${d.id}`);

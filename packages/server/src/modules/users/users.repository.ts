@@ -21,11 +21,19 @@ const columns = {
 };
 
 type Row = { createdAt: string; lastLoginAt: string | null };
-const toUser = <T extends Row>(r: T) => ({ ...r, createdAt: toIso(r.createdAt), lastLoginAt: toIso(r.lastLoginAt) });
+const toUser = <T extends Row>(r: T) => ({
+  ...r,
+  createdAt: toIso(r.createdAt),
+  lastLoginAt: toIso(r.lastLoginAt),
+});
 
 export type UserFilter = { q?: string; role?: Role; teamId?: string; active?: boolean; scope?: SQL };
 
-export async function findUsers(db: Db, f: UserFilter, page: { page: number; pageSize: number; sort?: string }) {
+export async function findUsers(
+  db: Db,
+  f: UserFilter,
+  page: { page: number; pageSize: number; sort?: string },
+) {
   const conditions = [
     f.q ? or(ilike(users.name, likePattern(f.q)), ilike(users.username, likePattern(f.q))) : undefined,
     f.role ? eq(users.role, f.role) : undefined,
@@ -43,7 +51,13 @@ export async function findUsers(db: Db, f: UserFilter, page: { page: number; pag
       .orderBy(
         ...orderBy(
           page.sort,
-          { username: users.username, name: users.name, role: users.role, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt },
+          {
+            username: users.username,
+            name: users.name,
+            role: users.role,
+            createdAt: users.createdAt,
+            lastLoginAt: users.lastLoginAt,
+          },
           'username',
           users.id,
         ),

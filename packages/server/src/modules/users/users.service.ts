@@ -61,14 +61,21 @@ export function createUsersService(deps: { db: Db }) {
         });
       } catch (err) {
         if (isUniqueViolation(err)) {
-          throw new AppError('CONFLICT', { messageKey: 'user.usernameTaken', params: { username: input.username } });
+          throw new AppError('CONFLICT', {
+            messageKey: 'user.usernameTaken',
+            params: { username: input.username },
+          });
         }
         throw err;
       }
     },
 
     /** Edits a user; deactivating ends all of their sessions at once. */
-    async updateUser(ctx: RequestContext, id: string, input: z.infer<typeof updateUserSchema>): Promise<User> {
+    async updateUser(
+      ctx: RequestContext,
+      id: string,
+      input: z.infer<typeof updateUserSchema>,
+    ): Promise<User> {
       assertAdmin(ctx.actor);
       if (input.active === false && id === ctx.actor.id) {
         throw new AppError('CONFLICT', { messageKey: 'user.cannotDeactivateSelf' });
@@ -79,7 +86,10 @@ export function createUsersService(deps: { db: Db }) {
         id,
         load: (tx) => repo.getUser(tx, id),
         write: async (tx, before) => {
-          teamRequired(values.role ?? before.role, values.teamId === undefined ? before.teamId : values.teamId);
+          teamRequired(
+            values.role ?? before.role,
+            values.teamId === undefined ? before.teamId : values.teamId,
+          );
           await checkTeam(tx, values.teamId);
           await updateVersioned(tx, repo.users, id, version, definedOnly(values));
           if (values.active === false) await deleteUserSessions(tx, id);

@@ -27,7 +27,14 @@ describe('users', () => {
   it('creates a user who must change the initial password, and audits it without the password', async () => {
     const res = await admin.post('/api/users', newRep('rep10'));
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'rep10', role: 'rep', teamName: '上海一组', mustChangePassword: true, active: true, version: 1 });
+    expect(res.json()).toMatchObject({
+      username: 'rep10',
+      role: 'rep',
+      teamName: '上海一组',
+      mustChangePassword: true,
+      active: true,
+      version: 1,
+    });
     expect(res.json()).not.toHaveProperty('passwordHash');
     const [audit] = await t.database.db
       .select()
@@ -63,7 +70,10 @@ describe('users', () => {
     expect(first.json().version).toBe(current.version + 1);
     const stale = await admin.patch(`/api/users/${current.id}`, { name: '赵小六', version: current.version });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: current.version + 1 } });
+    expect(stale.json().error).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { currentVersion: current.version + 1 },
+    });
     expect((await admin.get(`/api/users/${current.id}`)).json().name).toBe('赵六六');
   });
 
@@ -76,11 +86,20 @@ describe('users', () => {
 
   it('filters and searches the list, and lets a manager see only their team', async () => {
     const reps = await admin.get(`/api/users?role=rep&teamId=${w.teams.team1.id}&sort=username`);
-    expect(reps.json().items.map((u: { username: string }) => u.username)).toEqual(['rep01', 'rep02', 'rep10']);
+    expect(reps.json().items.map((u: { username: string }) => u.username)).toEqual([
+      'rep01',
+      'rep02',
+      'rep10',
+    ]);
     const found = await admin.get(`/api/users?q=${encodeURIComponent('钱')}`);
     expect(found.json().items.map((u: { username: string }) => u.username)).toEqual(['rep03']);
     const manager = await t.signIn('manager02');
     const mine = await manager.get('/api/users?pageSize=200');
-    expect(mine.json().items.map((u: { username: string }) => u.username).sort()).toEqual(['manager02', 'rep03']);
+    expect(
+      mine
+        .json()
+        .items.map((u: { username: string }) => u.username)
+        .sort(),
+    ).toEqual(['manager02', 'rep03']);
   });
 });

@@ -1,0 +1,43 @@
+/** Debian's Chromium driven by playwright-core (no browser download). */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const demoPassword = 'Keqing@2026';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+/** A fresh browser context (own cookies) on a desktop or a 375-px phone screen. */
+export async function newPage(
+  browser: Browser,
+  options: { phone?: boolean; locale?: string } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: options.locale ?? 'zh-CN',
+    viewport: options.phone ? { width: 375, height: 740 } : { width: 1280, height: 800 },
+  });
+  return context.newPage();
+}
+
+export async function signIn(page: Page, username: string, password = demoPassword) {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+}

@@ -1,0 +1,346 @@
+import { createHash } from 'node:crypto';
+import { verify } from '@node-rs/argon2';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hospitalLevels, hospitalTypes } from '@keqing/shared';
+import { createTestDatabase } from '../../test/test-database.ts';
+import type { Database, Db } from '../client.ts';
+import {
+  departments,
+  doctors,
+  hospitals,
+  teams,
+  territories,
+  territoryAssignments,
+  territoryHospitals,
+  users,
+} from '../schema.ts';
+import { chineseNumber, generateDemoData } from './generate.ts';
+import { createRandom } from './random.ts';
+import { DEMO_PASSWORD, seedDemoData, type SeedSummary } from './demo-data.ts';
+
+const TODAY = '2026-11-23';
+
+/** Raw SQL rows; PGlite and node-postgres both answer with `{ rows }`. */
+async function query<T>(db: Db, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** A digest of every hospital, department and doctor column except the timestamps. */
+async function accountsDigest(db: Db): Promise<string> {
+  const h = await db
+    .select({
+      id: hospitals.id,
+      code: hospitals.code,
+      name: hospitals.name,
+      alias: hospitals.alias,
+      nameInitials: hospitals.nameInitials,
+      level: hospitals.level,
+      type: hospitals.type,
+      province: hospitals.province,
+      city: hospitals.city,
+      district: hospitals.district,
+      address: hospitals.address,
+      beds: hospitals.beds,
+      outpatientsPerDay: hospitals.outpatientsPerDay,
+    })
+    .from(hospitals)
+    .orderBy(asc(hospitals.id));
+  const dep = await db
+    .select({
+      id: departments.id,
+      hospitalId: departments.hospitalId,
+      name: departments.name,
+      headcount: departments.headcount,
+      beds: departments.beds,
+    })
+    .from(departments)
+    .orderBy(asc(departments.id));
+  const d = await db
+    .select({
+      id: doctors.id,
+      name: doctors.name,
+      nameInitials: doctors.nameInitials,
+      gender: doctors.gender,
+      hospitalId: doctors.hospitalId,
+      departmentId: doctors.departmentId,
+      title: doctors.title,
+      position: doctors.position,
+    })
+    .from(doctors)
+    .orderBy(asc(doctors.id));
+  return createHash('sha256')
+    .update(JSON.stringify([h, dep, d]))
+    .digest('hex');
+}
+
+describe('demo data (scale 1)', () => {
+  let database: Database;
+  let summary: SeedSummary;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    summary = await seedDemoData(database.db, { today: TODAY });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('creates the promised company', async () => {
+    expect(summary.seeded).toBe(true);
+    const roles = await database.db
+      .select({ role: users.role, n: sql<number>`count(*)::int` })
+      .from(users)
+      .groupBy(users.role);
+    expect(Object.fromEntries(roles.map((r) => [r.role, r.n]))).toEqual({
+      admin: 1,
+      compliance: 1,
+      manager: 6,
+      rep: 30,
+    });
+    expect(summary.counts).toMatchObject({
+      regions: 2,
+      areas: 6,
+      teams: 6,
+      users: 38,
+      products: 5,
+      hospitals: 200,
+    });
+    expect(summary.counts.doctors).toBeGreaterThanOrEqual(3600);
+    expect(summary.counts.doctors).toBeLessThanOrEqual(4400);
+    expect(summary.counts.channelCustomers).toBe(60);
+    const [doctorRows] = await database.db.select({ n: sql<number>`count(*)::int` }).from(doctors);
+    expect(doctorRows?.n).toBe(summary.counts.doctors);
+  });
+
+  it('lists one sign-in per role', () => {
+    expect(summary.signIns).toEqual([
+      { role: 'admin', username: 'admin' },
+      { role: 'compliance', username: 'compliance' },
+      { role: 'manager', username: 'manager01' },
+      { role: 'rep', username: 'rep01' },
+    ]);
+  });
+
+  it('gives every team a manager who leads it', async () => {
+    const rows = await database.db
+      .select({ teamId: teams.id, managerTeam: users.teamId, role: users.role, username: users.username })
+      .from(teams)
+      .leftJoin(users, eq(users.id, teams.managerId));
+    expect(rows).toHaveLength(6);
+    for (const r of rows) {
+      expect(r.role).toBe('manager');
+      expect(r.managerTeam).toBe(r.teamId);
+    }
+    expect(rows.map((r) => r.username).sort()).toEqual([
+      'manager01',
+      'manager02',
+      'manager03',
+      'manager04',
+      'manager05',
+      'manager06',
+    ]);
+  });
+
+  it('gives every rep exactly one current territory of their own team, with hospitals', async () => {
+    type Row = { username: string; current: number; same_team: boolean; hospitals: number };
+    const list = await query<Row>(
+      database.db,
+      sql`
+      select u.username,
+             count(a.id)::int as current,
+             bool_and(t.team_id = u.team_id) as same_team,
+             min((select count(*) from ${territoryHospitals} th where th.territory_id = t.id))::int as hospitals
+      from ${users} u
+      left join ${territoryAssignments} a on a.user_id = u.id and a.end_date is null
+      left join ${territories} t on t.id = a.territory_id
+      where u.role = 'rep'
+      group by u.username`,
+    );
+    expect(list).toHaveLength(30);
+    for (const r of list) {
+      expect(r.current, r.username).toBe(1);
+      expect(r.same_team, r.username).toBe(true);
+      expect(r.hospitals, r.username).toBeGreaterThanOrEqual(8);
+      expect(r.hospitals, r.username).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it('keeps some hand-over history that ends the day before the current assignment', async () => {
+    const history = await database.db
+      .select()
+      .from(territoryAssignments)
+      .where(sql`${territoryAssignments.endDate} is not null`);
+    expect(history.length).toBeGreaterThan(0);
+    for (const past of history) {
+      const [current] = await database.db
+        .select()
+        .from(territoryAssignments)
+        .where(
+          sql`${territoryAssignments.territoryId} = ${past.territoryId} and ${territoryAssignments.endDate} is null`,
+        );
+      expect(current).toBeDefined();
+      expect(current?.userId).not.toBe(past.userId);
+      const dayAfter = new Date(`${past.endDate}T00:00:00Z`);
+      dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+      expect(dayAfter.toISOString().slice(0, 10)).toBe(current?.startDate);
+    }
+  });
+
+  it('shares some hospitals between territories that carry different products', async () => {
+    const [row] = await query<{ overlapping: number; shared: number }>(
+      database.db,
+      sql`
+      select count(*) filter (where a.product_ids && b.product_ids)::int as overlapping,
+             count(*)::int as shared
+      from ${territoryHospitals} x
+      join ${territoryHospitals} y on y.hospital_id = x.hospital_id and y.territory_id > x.territory_id
+      join ${territories} a on a.id = x.territory_id
+      join ${territories} b on b.id = y.territory_id`,
+    );
+    expect(row?.shared).toBeGreaterThan(0);
+    expect(row?.overlapping).toBe(0);
+  });
+
+  it('uses valid levels and types, unique hospital names and no namesakes within a department', async () => {
+    const rows = await database.db
+      .select({ name: hospitals.name, level: hospitals.level, type: hospitals.type })
+      .from(hospitals);
+    expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
+    for (const r of rows) {
+      expect(hospitalLevels).toContain(r.level);
+      expect(hospitalTypes).toContain(r.type);
+    }
+    const namesakes = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(doctors)
+      .groupBy(doctors.departmentId, doctors.name)
+      .having(sql`count(*) > 1`);
+    expect(namesakes).toHaveLength(0);
+    const heads = await database.db
+      .select({ departmentId: doctors.departmentId, n: sql<number>`count(*)::int` })
+      .from(doctors)
+      .where(sql`${doctors.position} in ('科主任', '药剂科主任')`)
+      .groupBy(doctors.departmentId)
+      .having(sql`count(*) > 1`);
+    expect(heads).toHaveLength(0);
+  });
+
+  it('stores an argon2id hash of the demo password that verifies', async () => {
+    const [row] = await database.db
+      .select({ hash: users.passwordHash, mustChange: users.mustChangePassword })
+      .from(users)
+      .where(eq(users.username, 'rep01'));
+    expect(row?.hash.startsWith('$argon2id$')).toBe(true);
+    expect(await verify(row?.hash ?? '', DEMO_PASSWORD)).toBe(true);
+    expect(await verify(row?.hash ?? '', 'wrong-password')).toBe(false);
+    expect(row?.mustChange).toBe(false);
+  });
+
+  it('writes nothing into a database that already has users', async () => {
+    const before = await accountsDigest(database.db);
+    const again = await seedDemoData(database.db, { seed: 99, today: TODAY });
+    expect(again.seeded).toBe(false);
+    expect(Object.values(again.counts).every((n) => n === 0)).toBe(true);
+    const [n] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users);
+    expect(n?.n).toBe(38);
+    expect(await accountsDigest(database.db)).toBe(before);
+  });
+
+  it('produces identical data from the same seed and different data from another seed', async () => {
+    const expected = await accountsDigest(database.db);
+    const same = await createTestDatabase();
+    try {
+      await seedDemoData(same.db, { today: TODAY });
+      expect(await accountsDigest(same.db)).toBe(expected);
+    } finally {
+      await same.close();
+    }
+    const other = await createTestDatabase();
+    try {
+      await seedDemoData(other.db, { seed: 7, today: TODAY });
+      expect(await accountsDigest(other.db)).not.toBe(expected);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('demo data generator', () => {
+  const generate = (scale: number, seed = 1) =>
+    generateDemoData({ scale, seed, passwordHash: 'x', today: TODAY });
+
+  it('scales counts linearly and keeps at least one of each at tiny scales', () => {
+    const five = generate(5);
+    expect(five.teams).toHaveLength(30);
+    expect(five.users.filter((u) => u.role === 'rep')).toHaveLength(150);
+    expect(five.hospitals).toHaveLength(1000);
+    expect(five.products).toHaveLength(25);
+    expect(Math.abs(five.doctors.length - 20_000)).toBeLessThan(2000);
+    expect(new Set(five.hospitals.map((h) => h.name)).size).toBe(1000);
+    expect(new Set(five.products.map((p) => p.name)).size).toBe(25);
+    expect(new Set(five.territories.map((t) => t.code)).size).toBe(150);
+    expect(new Set(five.users.map((u) => u.username)).size).toBe(five.users.length);
+
+    const tiny = generate(0.01);
+    for (const [table, list] of Object.entries(tiny)) {
+      if (table === 'territoryAssignments' || table === 'territoryChannelCustomers') continue;
+      expect(list.length, table).toBeGreaterThanOrEqual(1);
+    }
+    expect(tiny.users.map((u) => u.username)).toContain('rep01');
+  });
+
+  it('keeps hospital names unique where a city runs out of plain names', () => {
+    const big = generate(40);
+    expect(new Set(big.hospitals.map((h) => h.name)).size).toBe(big.hospitals.length);
+    expect(new Set(big.hospitals.map((h) => h.code)).size).toBe(big.hospitals.length);
+  });
+
+  it('counts back assignment dates from the given day', () => {
+    const rows = generate(1);
+    for (const a of rows.territoryAssignments) {
+      expect(a.startDate < TODAY).toBe(true);
+      if (a.endDate) expect(a.endDate < TODAY).toBe(true);
+    }
+  });
+});
+
+describe('seeded random numbers', () => {
+  it('repeats the same sequence for the same seed', () => {
+    const a = createRandom(42);
+    const b = createRandom(42);
+    expect(Array.from({ length: 5 }, () => a.uint32())).toEqual(Array.from({ length: 5 }, () => b.uint32()));
+    expect(createRandom(42).fork('x').uuid()).toBe(createRandom(42).fork('x').uuid());
+    expect(createRandom(42).fork('x').uuid()).not.toBe(createRandom(42).fork('y').uuid());
+  });
+
+  it('makes RFC 4122 version-4 uuids', () => {
+    const rng = createRandom(1);
+    for (let i = 0; i < 200; i++) {
+      expect(rng.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+  });
+
+  it('keeps int within its bounds', () => {
+    const rng = createRandom(3);
+    const seen = new Set<number>();
+    for (let i = 0; i < 1000; i++) seen.add(rng.int(8, 12));
+    expect([...seen].sort((a, b) => a - b)).toEqual([8, 9, 10, 11, 12]);
+  });
+});
+
+describe('chineseNumber', () => {
+  it.each([
+    [1, '一'],
+    [10, '十'],
+    [12, '十二'],
+    [20, '二十'],
+    [40, '四十'],
+    [101, '一百零一'],
+    [110, '一百一十'],
+    [1005, '一千零五'],
+  ])('%i → %s', (n, text) => {
+    expect(chineseNumber(n)).toBe(text);
+  });
+});
