@@ -30,6 +30,8 @@ export default tseslint.config(
       'e2e/**',
       '**/*.config.ts',
       '**/test/**',
+      // tests start processes with their own environment
+      '**/*.test.ts',
       'packages/server/src/test/**',
     ],
     rules: { 'no-restricted-properties': 'off' },

@@ -1,3 +1,4 @@
 export * from './text/pinyin.ts';
 export * from './audit/diff.ts';
 export * from './time/china-date.ts';
+export * from './segmentation/index.ts';

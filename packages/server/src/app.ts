@@ -129,7 +129,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app needs no restart
+    await app.register(fastifyStatic, { root: webDist, wildcard: true });
     serveSpa = true;
   }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { testConfig } from '../config.ts';
@@ -156,6 +159,30 @@ describe('logs', () => {
     expect(all).not.toContain(res.json().csrfToken);
     await app.close();
     await database.close();
+  });
+});
+
+describe('web app serving', () => {
+  it('serves the app shell for client routes and JSON errors for unknown API routes', async () => {
+    const webDist = mkdtempSync(path.join(os.tmpdir(), 'keqing-web-'));
+    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>客情</title>');
+    writeFileSync(path.join(webDist, 'app.js'), 'console.log(1)');
+    const database = await createTestDatabase();
+    const config = testConfig({ webDist });
+    const app = await buildApp({ config, database, logger: createLogger(config) });
+    const shell = await app.inject({ method: 'GET', url: '/admin/users' });
+    expect(shell.statusCode).toBe(200);
+    expect(shell.body).toContain('<title>客情</title>');
+    expect((await app.inject({ method: 'GET', url: '/app.js' })).body).toBe('console.log(1)');
+    // a file added after start-up is served too (no restart after a rebuild)
+    writeFileSync(path.join(webDist, 'late.js'), 'late');
+    expect((await app.inject({ method: 'GET', url: '/late.js' })).body).toBe('late');
+    const api = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(api.statusCode).toBe(401);
+    expect(api.json().error.code).toBe('AUTH_REQUIRED');
+    await app.close();
+    await database.close();
+    rmSync(webDist, { recursive: true, force: true });
   });
 });
 

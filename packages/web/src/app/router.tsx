@@ -1,0 +1,63 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import type { Role } from '@keqing/shared';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { RootLayout } from './RootLayout.tsx';
+import { RouteErrorPage } from './RouteErrorPage.tsx';
+
+// Everything behind the sign-in is split into its own chunks, so /login loads only React, the router and a few antd parts.
+const SignedInRoot = lazy(() => import('./SignedInRoot.tsx'));
+const ShellLayout = lazy(() => import('./ShellLayout.tsx'));
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.tsx'));
+const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const UsersPage = lazy(() => import('../features/admin/users/UsersPage.tsx'));
+const TeamMembersPage = lazy(() => import('../features/admin/users/TeamMembersPage.tsx'));
+const TeamsPage = lazy(() => import('../features/admin/teams/TeamsPage.tsx'));
+const OrgPage = lazy(() => import('../features/admin/org/OrgPage.tsx'));
+const TerritoriesPage = lazy(() => import('../features/admin/territories/TerritoriesPage.tsx'));
+const TerritoryDetailPage = lazy(() => import('../features/admin/territories/TerritoryDetailPage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
+
+/** Which roles may open a route; the shell shows 无权访问 to everyone else. */
+export type RouteHandle = { roles?: readonly Role[] };
+
+const adminPages: RouteHandle = { roles: ['admin', 'compliance'] };
+const territoryViewers: RouteHandle = { roles: ['manager', 'admin', 'compliance'] };
+
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <SignedInRoot />,
+        children: [
+          { path: '/change-password', element: <ChangePasswordPage /> },
+          {
+            path: '/',
+            element: <ShellLayout />,
+            children: [
+              { index: true, element: <HomePage /> },
+              {
+                path: 'team',
+                element: <TeamMembersPage />,
+                handle: { roles: ['manager'] } satisfies RouteHandle,
+              },
+              { path: 'territories', element: <TerritoriesPage />, handle: territoryViewers },
+              { path: 'territories/:id', element: <TerritoryDetailPage />, handle: territoryViewers },
+              { path: 'admin/users', element: <UsersPage />, handle: adminPages },
+              { path: 'admin/teams', element: <TeamsPage />, handle: adminPages },
+              { path: 'admin/org', element: <OrgPage />, handle: adminPages },
+              { path: 'admin/territories', element: <TerritoriesPage />, handle: adminPages },
+              { path: 'admin/territories/:id', element: <TerritoryDetailPage />, handle: adminPages },
+              { path: 'audit', element: <AuditPage />, handle: adminPages },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,5 @@
+import { UsersList } from './UsersList.tsx';
+
+export default function UsersPage() {
+  return <UsersList mode="admin" />;
+}

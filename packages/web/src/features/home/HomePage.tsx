@@ -1,0 +1,111 @@
+import type { ReactElement, ReactNode } from 'react';
+import { Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Role } from '@keqing/shared';
+import { formatDate, formatNumber } from '../../lib/format.ts';
+import { useList } from '../../lib/resources.ts';
+import { useCurrentUser } from '../auth/auth.api.ts';
+
+/** Number of active records of a resource, read from a one-row page of its list. */
+function CountCard({ resource, title, to }: { resource: string; title: string; to: string }) {
+  const { t } = useTranslation();
+  const { data, isPending } = useList(resource, { page: 1, pageSize: 1, active: true });
+  return (
+    <Card title={title} extra={<Link to={to}>{t('home.open')}</Link>} data-testid={`home-card-${resource}`}>
+      {isPending ? (
+        <Skeleton active paragraph={false} />
+      ) : (
+        <Statistic value={data?.total ?? 0} formatter={(v) => formatNumber(Number(v))} />
+      )}
+    </Card>
+  );
+}
+
+function InfoCard({ title, children, to }: { title: string; children: ReactNode; to?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      title={title}
+      extra={to ? <Link to={to}>{t('home.open')}</Link> : <Tag>{t('home.comingSoon')}</Tag>}
+    >
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {children}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
+
+function roleCards(role: Role, t: TFunction): ReactElement[] {
+  switch (role) {
+    case 'rep':
+      return [
+        <InfoCard key="today" title={t('home.rep.today')}>
+          {t('home.rep.todayHint')}
+        </InfoCard>,
+        <InfoCard key="plan" title={t('home.rep.plan')}>
+          {t('home.rep.planHint')}
+        </InfoCard>,
+        <InfoCard key="care" title={t('home.rep.care')}>
+          {t('home.rep.careHint')}
+        </InfoCard>,
+      ];
+    case 'manager':
+      return [
+        <CountCard key="users" resource="users" title={t('home.manager.members')} to="/team" />,
+        <CountCard
+          key="territories"
+          resource="territories"
+          title={t('home.manager.territories')}
+          to="/territories"
+        />,
+        <InfoCard key="coaching" title={t('home.manager.coaching')}>
+          {t('home.manager.coachingHint')}
+        </InfoCard>,
+      ];
+    case 'admin':
+      return [
+        <CountCard key="users" resource="users" title={t('home.admin.users')} to="/admin/users" />,
+        <CountCard key="teams" resource="teams" title={t('home.admin.teams')} to="/admin/teams" />,
+        <CountCard
+          key="territories"
+          resource="territories"
+          title={t('home.admin.territories')}
+          to="/admin/territories"
+        />,
+        <InfoCard key="audit" title={t('nav.audit')} to="/audit">
+          {t('home.admin.auditHint')}
+        </InfoCard>,
+      ];
+    case 'compliance':
+      return [
+        <InfoCard key="audit" title={t('nav.audit')} to="/audit">
+          {t('home.compliance.auditHint')}
+        </InfoCard>,
+      ];
+  }
+}
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const cards = roleCards(user.role, t);
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="home-greeting">
+        {t('home.greeting', { name: user.name })}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t('home.roleLine', { role: t(`roles.${user.role}`), date: formatDate(new Date().toISOString()) })}
+      </Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {cards.map((card) => (
+          <Col key={card.key} xs={24} sm={12} xl={8}>
+            {card}
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}

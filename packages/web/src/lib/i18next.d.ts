@@ -1,0 +1,11 @@
+import 'i18next';
+import type { zhCN } from './locales/zh-CN.ts';
+
+// Module augmentation needs an interface; it makes t() keys type-checked against the Chinese catalog.
+declare module 'i18next' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhCN };
+  }
+}
