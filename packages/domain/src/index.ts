@@ -1,4 +1,5 @@
 export * from './text/pinyin.ts';
+export * from './text/spreadsheet.ts';
 export * from './audit/diff.ts';
 export * from './time/china-date.ts';
 export * from './segmentation/index.ts';

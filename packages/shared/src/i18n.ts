@@ -1,4 +1,7 @@
+import { segmentationMessages } from '@keqing/domain';
 import type { ErrorCode } from './errors.ts';
+import { accountsMessages } from './messages/accounts.ts';
+import { importsMessages } from './messages/imports.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -72,7 +75,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
  * (`new AppError('CONFLICT', { messageKey: 'user.usernameTaken' })`) and from
  * zod refinements (`{ params: { i18n: 'password.tooWeak' } }`).
  */
-const ruleMessages: Record<Locale, Catalog> = {
+const coreMessages: Record<Locale, Catalog> = {
   'zh-CN': {
     'user.usernameTaken': '用户名“{username}”已被使用',
     'user.managerNeedsTeam': '地区经理必须指定所带团队',
@@ -115,6 +118,17 @@ const ruleMessages: Record<Locale, Catalog> = {
     'org.nameTaken': 'The name "{name}" already exists',
     'readOnly.compliance': 'The compliance auditor role is read-only',
   },
+};
+
+/** Every module's catalog merged; each module keeps its own file in ./messages (keys are namespaced). */
+const ruleMessages: Record<Locale, Catalog> = {
+  'zh-CN': {
+    ...coreMessages['zh-CN'],
+    ...segmentationMessages['zh-CN'],
+    ...accountsMessages['zh-CN'],
+    ...importsMessages['zh-CN'],
+  },
+  en: { ...coreMessages.en, ...segmentationMessages.en, ...accountsMessages.en, ...importsMessages.en },
 };
 
 function interpolate(template: string, params: Params | undefined): string {

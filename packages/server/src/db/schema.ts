@@ -148,6 +148,18 @@ export const products = pgTable('products', {
     .array()
     .notNull()
     .default(sql`'{}'::text[]`),
+  /** 目标科室 by indication (department names as hospitals use them) */
+  targetDepartments: text('target_departments')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** 竞争产品 */
+  competitorProducts: text('competitor_products')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** 关键信息: [{ feature, benefit, objection?, answer? }] */
+  keyMessages: jsonb('key_messages').notNull().default([]),
   active: boolean('active').notNull().default(true),
   version: version(),
   ...timestamps(),
@@ -174,10 +186,29 @@ export const hospitals = pgTable(
     beds: integer('beds'),
     /** 门诊量/日 */
     outpatientsPerDay: integer('outpatients_per_day'),
+    /** 用药水平 1–5 (the rep's judgement) */
+    drugUseLevel: integer('drug_use_level'),
+    /** 竞争对手数量 */
+    competitorCount: integer('competitor_count'),
+    /** 竞争强度 1–5 */
+    competitionStrength: integer('competition_strength'),
+    /** 是否有竞争对手占绝对优势 */
+    hasDominantCompetitor: boolean('has_dominant_competitor'),
+    notes: text('notes'),
+    /** 医院定级 A/B/C from the grading config; null until graded */
+    grade: text('grade'),
+    gradeScore: integer('grade_score'),
+    gradedAt: timestamp('graded_at', { withTimezone: true, mode: 'string' }),
+    /** Set when merged into another record (duplicates); merged rows are hidden from lists. */
+    mergedInto: uuid('merged_into'),
     version: version(),
     ...timestamps(),
   },
-  (t) => [index('hospitals_city_idx').on(t.city), index('hospitals_name_idx').on(t.name)],
+  (t) => [
+    index('hospitals_city_idx').on(t.city),
+    index('hospitals_name_idx').on(t.name),
+    index('hospitals_grade_idx').on(t.grade),
+  ],
 );
 
 /** 科室 */
@@ -189,8 +220,13 @@ export const departments = pgTable(
       .notNull()
       .references(() => hospitals.id),
     name: text('name').notNull(),
+    /** 人数 */
     headcount: integer('headcount'),
+    /** 人员结构 (e.g. 主任2 副主任3 主治5) */
+    structure: text('structure'),
     beds: integer('beds'),
+    /** 专科设置 */
+    specialty: text('specialty'),
     version: version(),
     ...timestamps(),
   },
@@ -213,11 +249,292 @@ export const doctors = pgTable(
     title: text('title'),
     /** 职务: 科主任, 院长 … */
     position: text('position'),
+    /** External code used to match imports */
+    code: text('code').unique(),
+    /** 门诊时间: [{ weekday: 1–7, halfDay: 'am' | 'pm' }] */
+    clinicSchedule: jsonb('clinic_schedule').notNull().default([]),
+    /** 最佳拜访时间 (free text, e.g. 周二下午门诊后) */
+    bestVisitTime: text('best_visit_time'),
+    /** Work phone (personal phone and WeChat are in doctor_profiles) */
+    phone: text('phone'),
+    /** 偏好联系方式: visit | phone | wechat | email */
+    preferredChannel: text('preferred_channel'),
+    /** 性格类型 (one of the nine in packages/domain personality.ts) */
+    personalityType: text('personality_type'),
+    /** 客户关系阶段 1–4 (current; history in doctor_stage_history) */
+    relationshipStage: integer('relationship_stage'),
+    notes: text('notes'),
+    mergedInto: uuid('merged_into'),
     version: version(),
     ...timestamps(),
   },
-  (t) => [index('doctors_hospital_idx').on(t.hospitalId), index('doctors_department_idx').on(t.departmentId)],
+  (t) => [
+    index('doctors_hospital_idx').on(t.hospitalId),
+    index('doctors_department_idx').on(t.departmentId),
+    index('doctors_name_idx').on(t.name),
+    index('doctors_initials_idx').on(t.nameInitials),
+  ],
 );
+
+/**
+ * Sensitive personal information (PIPL): only the owning rep's line and
+ * compliance may read it. Kept apart so no list query can select it by accident.
+ */
+export const doctorProfiles = pgTable('doctor_profiles', {
+  doctorId: uuid('doctor_id')
+    .primaryKey()
+    .references(() => doctors.id),
+  birthday: date('birthday', { mode: 'string' }),
+  /** Keeps a lunar birthday (农历生日) */
+  birthdayIsLunar: boolean('birthday_is_lunar').notNull().default(false),
+  mobile: text('mobile'),
+  wechat: text('wechat'),
+  /** 家庭 */
+  family: text('family'),
+  /** 爱好 */
+  hobbies: text('hobbies'),
+  /** 喜好: tea, food … */
+  preferences: text('preferences'),
+  /** 家庭大事 and other notes for care */
+  familyEvents: text('family_events'),
+  version: version(),
+  ...timestamps(),
+});
+
+/** 关键联系人 beyond doctors: 药剂科, 采购, 财务 … */
+export const keyContacts = pgTable(
+  'key_contacts',
+  {
+    id: id(),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    name: text('name').notNull(),
+    nameInitials: text('name_initials').notNull().default(''),
+    /** 药剂科 / 采购 / 财务 / 医务处 / 院办 … */
+    function: text('function').notNull(),
+    position: text('position'),
+    phone: text('phone'),
+    personalityType: text('personality_type'),
+    notes: text('notes'),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('key_contacts_hospital_idx').on(t.hospitalId)],
+);
+
+/** 进药 status of a product at a hospital: the negative prescription range ends once listed. */
+export const hospitalProductListings = pgTable(
+  'hospital_product_listings',
+  {
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    listed: boolean('listed').notNull().default(false),
+    listedAt: date('listed_at', { mode: 'string' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.hospitalId, t.productId] })],
+);
+
+/**
+ * 复式评分 history per doctor × product: the rep's judgement of prescription status
+ * (−4…+4) and potential, the grade it gave, and the adoption ladder step.
+ * Never prescription counts (统方 is prohibited).
+ */
+export const doctorScores = pgTable(
+  'doctor_scores',
+  {
+    id: id(),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** 处方现状 −4…+4 */
+    prescriptionStatus: integer('prescription_status').notNull(),
+    /** 处方潜力 on the configured scale */
+    prescriptionPotential: integer('prescription_potential').notNull(),
+    /** 医生级别 from the grading matrix at the time */
+    grade: text('grade').notNull(),
+    /** 产品接纳度阶梯 0–5 */
+    adoptionStep: integer('adoption_step'),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    assessedBy: uuid('assessed_by').references(() => users.id),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('doctor_scores_doctor_product_idx').on(t.doctorId, t.productId, t.assessedOn)],
+);
+
+/** The latest score per doctor × product with its grade and visit frequency, for fast list filters. */
+export const doctorProductStatus = pgTable(
+  'doctor_product_status',
+  {
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    prescriptionStatus: integer('prescription_status').notNull(),
+    prescriptionPotential: integer('prescription_potential').notNull(),
+    grade: text('grade').notNull(),
+    /** 拜访频率: calls per 4-week cycle for the grade */
+    visitsPerCycle: integer('visits_per_cycle').notNull(),
+    adoptionStep: integer('adoption_step'),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    version: version(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.doctorId, t.productId] }),
+    index('doctor_product_status_product_grade_idx').on(t.productId, t.grade),
+  ],
+);
+
+/** 产品接纳度阶梯 changes, dated, with who and why. */
+export const doctorLadderHistory = pgTable(
+  'doctor_ladder_history',
+  {
+    id: id(),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    fromStep: integer('from_step'),
+    toStep: integer('to_step').notNull(),
+    changedOn: date('changed_on', { mode: 'string' }).notNull(),
+    changedBy: uuid('changed_by').references(() => users.id),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('doctor_ladder_history_doctor_idx').on(t.doctorId, t.productId)],
+);
+
+/** 客户关系阶段 changes with the evidence behind each move. */
+export const doctorStageHistory = pgTable(
+  'doctor_stage_history',
+  {
+    id: id(),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    fromStage: integer('from_stage'),
+    toStage: integer('to_stage').notNull(),
+    changedOn: date('changed_on', { mode: 'string' }).notNull(),
+    changedBy: uuid('changed_by').references(() => users.id),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('doctor_stage_history_doctor_idx').on(t.doctorId)],
+);
+
+/** KOL profile of a doctor (see packages/domain segmentation/kol.ts). */
+export const kolProfiles = pgTable('kol_profiles', {
+  doctorId: uuid('doctor_id')
+    .primaryKey()
+    .references(() => doctors.id),
+  /** academicLeader 学术领袖 | productSpeaker 产品讲者 | prescribingAuthority 处方权威 */
+  types: text('types')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** drugListing 进药 | insuranceFormulary 医保目录 */
+  policyRoles: text('policy_roles')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** 定位 → 了解 → 接触 → 定期联系 → 锁定 */
+  developmentStep: text('development_step').notNull(),
+  contactCadence: text('contact_cadence'),
+  lockInRoles: text('lock_in_roles')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  lastContactOn: date('last_contact_on', { mode: 'string' }),
+  notes: text('notes'),
+  version: version(),
+  ...timestamps(),
+});
+
+/** The admins' grading rules (hospital grading, doctor matrix), kept as versions. */
+export const segmentationConfigs = pgTable(
+  'segmentation_configs',
+  {
+    id: id(),
+    /** hospitalGrading | doctorGrading | keyAccounts */
+    kind: text('kind').notNull(),
+    config: jsonb('config').notNull(),
+    /** Grade counts before/after the re-grading this version caused */
+    regradeSummary: jsonb('regrade_summary'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('segmentation_configs_kind_idx').on(t.kind, t.createdAt)],
+);
+
+/** Monthly key-account lists (重点客户, 动态管理: 月变更) per owner (rep or team). */
+export const keyAccountSnapshots = pgTable(
+  'key_account_snapshots',
+  {
+    month: text('month').notNull(),
+    /** user id of the rep or manager whose list this is */
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** doctor | hospital */
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    value: integer('value').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.ownerId, t.entityType, t.entityId] })],
+);
+
+/** A user's saved list views (filters, sort, columns). */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** hospitals | doctors | departments | keyContacts | products … */
+    listKind: text('list_kind').notNull(),
+    name: text('name').notNull(),
+    params: jsonb('params').notNull(),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('saved_views_user_kind_name_uq').on(t.userId, t.listKind, t.name)],
+);
+
+/** An uploaded import file: validated rows are previewed, then committed or cancelled. */
+export const importBatches = pgTable('import_batches', {
+  id: id(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  /** hospitals | departments | doctors | keyContacts | products */
+  kind: text('kind').notNull(),
+  fileName: text('file_name').notNull(),
+  /** preview | committed | cancelled */
+  status: text('status').notNull().default('preview'),
+  /** The parsed rows and their problems, kept until commit */
+  rows: jsonb('rows').notNull(),
+  summary: jsonb('summary').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string' }),
+});
 
 /** Channel customers: 经销商 distributors, 药店 pharmacies, 诊所 clinics (extended by the channel issue). */
 export const channelCustomers = pgTable(
