@@ -26,8 +26,17 @@ import { createUsersService } from './modules/users/users.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createTerritoriesService } from './modules/territories/territories.service.ts';
 import { territoriesRoutes } from './modules/territories/territories.routes.ts';
+import { createImportsService } from './modules/imports/imports.service.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { createDuplicatesService } from './modules/duplicates/duplicates.service.ts';
+import { duplicatesRoutes } from './modules/duplicates/duplicates.routes.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { createSegmentationService } from './modules/segmentation/segmentation.service.ts';
+import { segmentationRoutes } from './modules/segmentation/segmentation.routes.ts';
+import { createDoctorsService } from './modules/accounts/doctors.service.ts';
+import { createViewsService } from './modules/views/views.service.ts';
+import { viewsRoutes } from './modules/views/views.routes.ts';
 
 const packageJson = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
@@ -125,7 +134,13 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(orgRoutes({ org: createOrgService({ db }) }));
   await app.register(usersRoutes({ users: createUsersService({ db }) }));
   await app.register(territoriesRoutes({ territories: createTerritoriesService({ db }) }));
-  await app.register(accountsRoutes({ accounts: createAccountsService({ db }) }));
+  await app.register(importsRoutes({ imports: createImportsService({ db }) }));
+  await app.register(duplicatesRoutes({ duplicates: createDuplicatesService({ db }) }));
+  await app.register(
+    accountsRoutes({ accounts: createAccountsService({ db }), doctors: createDoctorsService({ db }) }),
+  );
+  await app.register(viewsRoutes({ views: createViewsService({ db }) }));
+  await app.register(segmentationRoutes({ segmentation: createSegmentationService({ db }) }));
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

@@ -10,6 +10,10 @@ export const auditActions = [
   'password',
   'assign',
   'export',
+  /** A read of protected data (PIPL personal data), recorded when it is refused. */
+  'read',
+  /** Duplicates folded into a kept record (查重合并). */
+  'merge',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -2,6 +2,7 @@ import { segmentationMessages } from '@keqing/domain';
 import type { ErrorCode } from './errors.ts';
 import { accountsMessages } from './messages/accounts.ts';
 import { importsMessages } from './messages/imports.ts';
+import { segmentationServiceMessages } from './messages/segmentation.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -127,8 +128,15 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...segmentationMessages['zh-CN'],
     ...accountsMessages['zh-CN'],
     ...importsMessages['zh-CN'],
+    ...segmentationServiceMessages['zh-CN'],
   },
-  en: { ...coreMessages.en, ...segmentationMessages.en, ...accountsMessages.en, ...importsMessages.en },
+  en: {
+    ...coreMessages.en,
+    ...segmentationMessages.en,
+    ...accountsMessages.en,
+    ...importsMessages.en,
+    ...segmentationServiceMessages.en,
+  },
 };
 
 function interpolate(template: string, params: Params | undefined): string {

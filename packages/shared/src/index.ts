@@ -5,3 +5,5 @@ export * from './auth.ts';
 export * from './org.ts';
 export * from './audit.ts';
 export * from './accounts.ts';
+export * from './imports.ts';
+export * from './segmentation.ts';

@@ -1,4 +1,4 @@
-import { asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { asc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
 /**
  * Turns `?sort=name` / `?sort=-createdAt` into an ORDER BY over the columns a
@@ -17,7 +17,8 @@ export function orderBy(
   const column = allowed[field] ?? allowed[fallback.replace(/^-/, '')];
   const direction = column === allowed[field] ? descending : fallback.startsWith('-');
   const keys: SQL[] = [];
-  if (column) keys.push(direction ? desc(column) : asc(column));
+  // empty values last in both directions
+  if (column) keys.push(direction ? sql`${column} desc nulls last` : asc(column));
   keys.push(asc(idColumn));
   return keys;
 }

@@ -36,6 +36,12 @@ export type Scope = {
   users(column: Column): SQL | undefined;
   /** Teams the actor belongs to or leads. */
   teams(column: Column): SQL | undefined;
+  /** Doctors whose hospital is in the actor's territories. */
+  doctors(column: Column): SQL | undefined;
+  /** Departments of hospitals in the actor's territories. */
+  departments(column: Column): SQL | undefined;
+  /** Key contacts of hospitals in the actor's territories. */
+  keyContacts(column: Column): SQL | undefined;
 };
 
 /** Teams led by the manager (a manager may lead more than one). */
@@ -61,9 +67,13 @@ export function scopeOf(actor: Actor): Scope {
       channelCustomers: none,
       users: none,
       teams: none,
+      doctors: none,
+      departments: none,
+      keyContacts: none,
     };
   }
   const territoryIds = visibleTerritoryIds(actor);
+  const hospitalIds = sql`(select th.hospital_id from territory_hospitals th where th.territory_id in ${territoryIds})`;
   return {
     actor,
     all,
@@ -80,6 +90,11 @@ export function scopeOf(actor: Actor): Scope {
       actor.role === 'manager'
         ? sql`${column} in ${ledTeams(actor.id)}`
         : sql`${column} = ${actor.teamId ?? '00000000-0000-0000-0000-000000000000'}`,
+    doctors: (column) => sql`${column} in (select d.id from doctors d where d.hospital_id in ${hospitalIds})`,
+    departments: (column) =>
+      sql`${column} in (select dp.id from departments dp where dp.hospital_id in ${hospitalIds})`,
+    keyContacts: (column) =>
+      sql`${column} in (select kc.id from key_contacts kc where kc.hospital_id in ${hospitalIds})`,
   };
 }
 
@@ -91,4 +106,29 @@ export function assertAdmin(actor: Actor): void {
 /** The compliance auditor reads everything and changes nothing (but for the writes a route allows). */
 export function assertMayWrite(actor: Actor): void {
   if (actor.role === 'compliance') throw new AppError('FORBIDDEN', { messageKey: 'readOnly.compliance' });
+}
+
+/**
+ * PIPL: a doctor's personal data (doctor_profiles) is the owning line's. The reps covering the doctor's
+ * hospital today and the managers of their teams read and write it; compliance reads it; an admin does
+ * neither (an admin runs the system, they are not the owning line). `hospitals` narrows to the hospitals
+ * whose doctors' data the actor may touch (undefined: all).
+ */
+export type PersonalDataAccess = {
+  read: boolean;
+  write: boolean;
+  hospitals(column: Column): SQL | undefined;
+};
+
+export function personalDataAccessOf(actor: Actor): PersonalDataAccess {
+  const scope = scopeOf(actor);
+  switch (actor.role) {
+    case 'rep':
+    case 'manager':
+      return { read: true, write: true, hospitals: scope.hospitals };
+    case 'compliance':
+      return { read: true, write: false, hospitals: () => undefined };
+    case 'admin':
+      return { read: false, write: false, hospitals: () => undefined };
+  }
 }

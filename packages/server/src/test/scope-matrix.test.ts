@@ -3,8 +3,12 @@ import { roles, type Role } from '@keqing/shared';
 import { accountsScopeCases } from '../modules/accounts/accounts.scope.ts';
 import { auditScopeCases } from '../modules/audit/audit.scope.ts';
 import { orgScopeCases } from '../modules/org/org.scope.ts';
+import { segmentationScopeCases } from '../modules/segmentation/segmentation.scope.ts';
 import { territoriesScopeCases } from '../modules/territories/territories.scope.ts';
+import { importsScopeCases } from '../modules/imports/imports.scope.ts';
+import { duplicatesScopeCases } from '../modules/duplicates/duplicates.scope.ts';
 import { usersScopeCases } from '../modules/users/users.scope.ts';
+import { viewsScopeCases } from '../modules/views/views.scope.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { actorFor, createWorld, type World } from './world.ts';
@@ -13,7 +17,11 @@ const cases: ScopeCase[] = [
   ...orgScopeCases,
   ...usersScopeCases,
   ...territoriesScopeCases,
+  ...importsScopeCases,
+  ...duplicatesScopeCases,
   ...accountsScopeCases,
+  ...segmentationScopeCases,
+  ...viewsScopeCases,
   ...auditScopeCases,
 ];
 

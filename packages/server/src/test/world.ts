@@ -117,6 +117,36 @@ export async function createWorld(db: Db) {
   const t1b = await territory('T1B', team1!.id, rep1b.id, [h1b.id], [], [p1!.id]);
   const t2a = await territory('T2A', team2!.id, rep2a.id, [h2a.id, hShared.id], [cc2a!.id], [p2!.id]);
 
+  // accounts: a department, a doctor and a key contact in each of h1a, h1b, h2a (and a doctor in hShared)
+  const department = async (hospitalId: string, name: string) => {
+    const [d] = await db.insert(s.departments).values({ hospitalId, name }).returning();
+    return d!;
+  };
+  const dep1a = await department(h1a.id, '心内科');
+  const dep1b = await department(h1b.id, '心内科');
+  const dep2a = await department(h2a.id, '内分泌科');
+  const doctor = async (code: string, name: string, hospitalId: string, departmentId: string | null) => {
+    const [d] = await db
+      .insert(s.doctors)
+      .values({ code, name, hospitalId, departmentId, title: '主任医师', nameInitials: searchInitials(name) })
+      .returning();
+    return d!;
+  };
+  const d1a = await doctor('D1A', '张三丰', h1a.id, dep1a.id);
+  const d1b = await doctor('D1B', '李四海', h1b.id, dep1b.id);
+  const d2a = await doctor('D2A', '王五岳', h2a.id, dep2a.id);
+  const dShared = await doctor('DSH', '赵敏', hShared.id, null);
+  const keyContact = async (name: string, hospitalId: string) => {
+    const [k] = await db
+      .insert(s.keyContacts)
+      .values({ name, hospitalId, function: '药剂科', nameInitials: searchInitials(name) })
+      .returning();
+    return k!;
+  };
+  const kc1a = await keyContact('孙药师', h1a.id);
+  const kc1b = await keyContact('周药师', h1b.id);
+  const kc2a = await keyContact('吴药师', h2a.id);
+
   // one audit entry, so the audit browser has a record to show or hide
   await insertAudit(db, {
     actorId: admin.id,
@@ -142,6 +172,9 @@ export async function createWorld(db: Db) {
     hospitals: { h1a, h1b, h2a, hShared },
     channelCustomers: { cc1a: cc1a!, cc2a: cc2a! },
     territories: { t1a, t1b, t2a },
+    departments: { dep1a, dep1b, dep2a },
+    doctors: { d1a, d1b, d2a, dShared },
+    keyContacts: { kc1a, kc1b, kc2a },
   };
 }
 

@@ -22,6 +22,14 @@ const countLabels: Record<keyof SeedCounts, string> = {
   territoryHospitals: '辖区医院 territory hospitals',
   territoryChannelCustomers: '辖区渠道客户 territory channel customers',
   territoryAssignments: '辖区分配 territory assignments',
+  hospitalProductListings: '进药状态 product listings',
+  segmentationConfigs: '定级标准 grading configs',
+  doctorScores: '复式评分 score history',
+  doctorProductStatus: '当前评分 current scores',
+  doctorLadderHistory: '接纳度阶梯 ladder history',
+  doctorStageHistory: '关系阶段 stage history',
+  kolProfiles: 'KOL 档案 KOL profiles',
+  keyAccountSnapshots: '重点客户月表 key-account lists',
 };
 
 function positiveNumber(raw: string | undefined, flag: string, fallback: number): number {

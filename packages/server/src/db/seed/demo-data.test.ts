@@ -2,13 +2,28 @@ import { createHash } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  defaultHospitalGradingConfig,
+  scoreHospital,
+  validateKolProfile,
+  type HospitalLevel,
+  type KolProfile,
+} from '@keqing/domain';
 import { hospitalLevels, hospitalTypes } from '@keqing/shared';
 import { createTestDatabase } from '../../test/test-database.ts';
 import type { Database, Db } from '../client.ts';
 import {
   departments,
+  doctorLadderHistory,
+  doctorProductStatus,
   doctors,
+  doctorScores,
+  doctorStageHistory,
+  hospitalProductListings,
   hospitals,
+  keyAccountSnapshots,
+  kolProfiles,
+  segmentationConfigs,
   teams,
   territories,
   territoryAssignments,
@@ -73,6 +88,65 @@ async function accountsDigest(db: Db): Promise<string> {
   return createHash('sha256')
     .update(JSON.stringify([h, dep, d]))
     .digest('hex');
+}
+
+/** A digest of the segmentation rows (listings, scores, status, ladder, stages, KOLs, grades), timestamps aside. */
+async function segmentationDigest(db: Db): Promise<string> {
+  const parts = [
+    await db
+      .select({
+        id: hospitals.id,
+        grade: hospitals.grade,
+        score: hospitals.gradeScore,
+        drugUse: hospitals.drugUseLevel,
+      })
+      .from(hospitals)
+      .orderBy(asc(hospitals.id)),
+    await db
+      .select({ id: doctors.id, stage: doctors.relationshipStage })
+      .from(doctors)
+      .orderBy(asc(doctors.id)),
+    await db
+      .select({
+        h: hospitalProductListings.hospitalId,
+        p: hospitalProductListings.productId,
+        listed: hospitalProductListings.listed,
+        at: hospitalProductListings.listedAt,
+      })
+      .from(hospitalProductListings)
+      .orderBy(asc(hospitalProductListings.hospitalId), asc(hospitalProductListings.productId)),
+    await db
+      .select({
+        id: doctorScores.id,
+        s: doctorScores.prescriptionStatus,
+        p: doctorScores.prescriptionPotential,
+        on: doctorScores.assessedOn,
+        by: doctorScores.assessedBy,
+      })
+      .from(doctorScores)
+      .orderBy(asc(doctorScores.id)),
+    await db
+      .select({ id: doctorLadderHistory.id, to: doctorLadderHistory.toStep })
+      .from(doctorLadderHistory)
+      .orderBy(asc(doctorLadderHistory.id)),
+    await db
+      .select({
+        id: doctorStageHistory.id,
+        to: doctorStageHistory.toStage,
+        reason: doctorStageHistory.reason,
+      })
+      .from(doctorStageHistory)
+      .orderBy(asc(doctorStageHistory.id)),
+    await db
+      .select({ id: kolProfiles.doctorId, step: kolProfiles.developmentStep })
+      .from(kolProfiles)
+      .orderBy(asc(kolProfiles.doctorId)),
+    await query(
+      db,
+      sql`select month, owner_id, entity_type, entity_id, value from key_account_snapshots order by 1, 2, 3, 4`,
+    ),
+  ];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 describe('demo data (scale 1)', () => {
@@ -238,6 +312,136 @@ describe('demo data (scale 1)', () => {
     expect(row?.mustChange).toBe(false);
   });
 
+  it('grades every hospital with the default config, a few of them incomplete', async () => {
+    const rows = await database.db.select().from(hospitals);
+    const counts: Record<string, number> = {};
+    for (const h of rows) {
+      const scored = scoreHospital(
+        {
+          level: h.level as HospitalLevel,
+          beds: h.beds,
+          outpatientsPerDay: h.outpatientsPerDay,
+          drugUseLevel: h.drugUseLevel,
+          competition:
+            h.competitorCount == null
+              ? null
+              : {
+                  competitorCount: h.competitorCount,
+                  strength: h.competitionStrength,
+                  oneDominates: h.hasDominantCompetitor,
+                },
+        },
+        defaultHospitalGradingConfig,
+      );
+      expect(h.grade, h.name).toBe(scored.grade);
+      expect(h.gradeScore, h.name).toBe(Math.round(scored.score));
+      expect(h.gradedAt).not.toBeNull();
+      counts[h.grade!] = (counts[h.grade!] ?? 0) + 1;
+    }
+    for (const grade of ['A', 'B', 'C']) expect(counts[grade], grade).toBeGreaterThan(20);
+    const incomplete = rows.filter((h) => h.drugUseLevel === null).length;
+    expect(incomplete).toBeGreaterThan(0);
+    expect(incomplete).toBeLessThan(40);
+  });
+
+  it('stores one default config row per kind', async () => {
+    const rows = await database.db.select().from(segmentationConfigs);
+    expect(rows.map((r) => r.kind).sort()).toEqual(['doctorGrading', 'hospitalGrading', 'keyAccounts']);
+    expect(rows.find((r) => r.kind === 'hospitalGrading')?.config).toEqual(defaultHospitalGradingConfig);
+  });
+
+  it('records listing status for most carried products, dated when listed', async () => {
+    type Row = { pairs: number; listed: number; undated: number; uncarried: number };
+    const [row] = await query<Row>(
+      database.db,
+      sql`select count(*)::int as pairs,
+                 count(*) filter (where l.listed)::int as listed,
+                 count(*) filter (where l.listed and l.listed_at is null)::int as undated,
+                 count(*) filter (where not exists (
+                   select 1 from territory_hospitals th join territories t on t.id = th.territory_id
+                   where th.hospital_id = l.hospital_id and l.product_id = any(t.product_ids)))::int as uncarried
+          from hospital_product_listings l`,
+    );
+    expect(row!.pairs).toBeGreaterThan(300);
+    expect(row!.listed / row!.pairs).toBeGreaterThan(0.4);
+    expect(row!.listed / row!.pairs).toBeLessThan(0.9);
+    expect(row!.undated).toBe(0);
+    expect(row!.uncarried).toBe(0);
+  });
+
+  it('keeps six months of scores whose status fits the listing on the day, the latest as the current status', async () => {
+    type Row = { scores: number; misfits: number; too_old: number; future: number; pairs: number };
+    const [row] = await query<Row>(
+      database.db,
+      sql`select count(*)::int as scores,
+                 count(*) filter (where (coalesce(l.listed and l.listed_at <= s.assessed_on, false)) <> (s.prescription_status >= 0))::int as misfits,
+                 count(*) filter (where s.assessed_on < ${TODAY}::date - 190)::int as too_old,
+                 count(*) filter (where s.assessed_on > ${TODAY}::date)::int as future,
+                 count(distinct (s.doctor_id, s.product_id))::int as pairs
+          from doctor_scores s
+          join doctors d on d.id = s.doctor_id
+          left join hospital_product_listings l on l.hospital_id = d.hospital_id and l.product_id = s.product_id`,
+    );
+    expect(row!.misfits).toBe(0);
+    expect(row!.too_old).toBe(0);
+    expect(row!.future).toBe(0);
+    expect(row!.scores / row!.pairs).toBeGreaterThanOrEqual(2);
+    expect(row!.pairs).toBeGreaterThan(2000);
+
+    const [stale] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from doctor_product_status c
+          where c.prescription_status <> (
+            select s.prescription_status from doctor_scores s
+            where s.doctor_id = c.doctor_id and s.product_id = c.product_id
+            order by s.assessed_on desc limit 1)
+          or c.adoption_step is distinct from (
+            select h.to_step from doctor_ladder_history h
+            where h.doctor_id = c.doctor_id and h.product_id = c.product_id
+            order by h.changed_on desc, h.created_at desc limit 1)`,
+    );
+    expect(stale?.n).toBe(0);
+    const [statusCount] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(doctorProductStatus);
+    expect(statusCount?.n).toBe(row!.pairs);
+    const grades = await database.db
+      .select({ grade: doctorProductStatus.grade, n: sql<number>`count(*)::int` })
+      .from(doctorProductStatus)
+      .groupBy(doctorProductStatus.grade);
+    expect(grades.map((g) => g.grade).sort()).toEqual(['A', 'B', 'C']);
+  });
+
+  it('gives many doctors a relationship stage whose history ends where the doctor stands, each move with a reason', async () => {
+    const [row] = await query<{ staged: number; mismatched: number; unreasoned: number }>(
+      database.db,
+      sql`select count(*) filter (where d.relationship_stage is not null)::int as staged,
+                 count(*) filter (where d.relationship_stage is distinct from (
+                   select h.to_stage from doctor_stage_history h where h.doctor_id = d.id
+                   order by h.changed_on desc, h.created_at desc limit 1))::int as mismatched,
+                 (select count(*) from doctor_stage_history where trim(reason) = '')::int as unreasoned
+          from doctors d`,
+    );
+    expect(row!.staged).toBeGreaterThan(1000);
+    expect(row!.mismatched).toBe(0);
+    expect(row!.unreasoned).toBe(0);
+  });
+
+  it('makes about 5 % of doctors KOLs with valid profiles', async () => {
+    const rows = await database.db.select().from(kolProfiles);
+    expect(rows.length / summary.counts.doctors).toBeGreaterThan(0.03);
+    expect(rows.length / summary.counts.doctors).toBeLessThan(0.08);
+    for (const k of rows) expect(validateKolProfile(k as unknown as KolProfile), k.doctorId).toEqual([]);
+  });
+
+  it('keeps last month’s key-account lists for every rep and manager', async () => {
+    const owners = await database.db
+      .selectDistinct({ ownerId: keyAccountSnapshots.ownerId, month: keyAccountSnapshots.month })
+      .from(keyAccountSnapshots);
+    expect(new Set(owners.map((o) => o.month))).toEqual(new Set(['2026-10']));
+    expect(owners).toHaveLength(36);
+  });
+
   it('writes nothing into a database that already has users', async () => {
     const before = await accountsDigest(database.db);
     const again = await seedDemoData(database.db, { seed: 99, today: TODAY });
@@ -254,6 +458,7 @@ describe('demo data (scale 1)', () => {
     try {
       await seedDemoData(same.db, { today: TODAY });
       expect(await accountsDigest(same.db)).toBe(expected);
+      expect(await segmentationDigest(same.db)).toBe(await segmentationDigest(database.db));
     } finally {
       await same.close();
     }
@@ -285,7 +490,13 @@ describe('demo data generator', () => {
 
     const tiny = generate(0.01);
     for (const [table, list] of Object.entries(tiny)) {
-      if (table === 'territoryAssignments' || table === 'territoryChannelCustomers') continue;
+      // a few dozen doctors may hold no KOL, and a tiny company no key-account history
+      if (
+        ['territoryAssignments', 'territoryChannelCustomers', 'kolProfiles', 'keyAccountSnapshots'].includes(
+          table,
+        )
+      )
+        continue;
       expect(list.length, table).toBeGreaterThanOrEqual(1);
     }
     expect(tiny.users.map((u) => u.username)).toContain('rep01');

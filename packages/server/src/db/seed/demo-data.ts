@@ -1,6 +1,8 @@
 /**
  * Fills an empty database with a believable demo company (regions, teams,
- * users, products, hospitals, doctors, channel customers, territories).
+ * users, products, hospitals, doctors, channel customers, territories) and
+ * its segmentation (grades, listings, score history, ladder, stages, KOLs,
+ * grading configs, last month's key accounts).
  * Deterministic: the same seed and scale give the same rows and uuids.
  * Seeding writes no audit rows: it is set-up, not a business change.
  */
@@ -12,9 +14,17 @@ import {
   areas,
   channelCustomers,
   departments,
+  doctorLadderHistory,
+  doctorProductStatus,
   doctors,
+  doctorScores,
+  doctorStageHistory,
+  hospitalProductListings,
   hospitals,
+  keyAccountSnapshots,
+  kolProfiles,
   products,
+  segmentationConfigs,
   regions,
   teams,
   territories,
@@ -67,6 +77,14 @@ const tables: { [K in keyof DemoRows]: PgTable } = {
   territoryHospitals,
   territoryChannelCustomers,
   territoryAssignments,
+  hospitalProductListings,
+  segmentationConfigs,
+  doctorScores,
+  doctorProductStatus,
+  doctorLadderHistory,
+  doctorStageHistory,
+  kolProfiles,
+  keyAccountSnapshots,
 };
 
 const emptyCounts = (): SeedCounts =>
@@ -105,7 +123,8 @@ async function insertRows(db: Db, table: PgTable, rows: readonly Record<string, 
     if (!column) throw new Error(`${getTableName(table)} has no column for ${k}`);
     return column;
   });
-  if (targets.some((c) => c.getSQLType().endsWith(']'))) {
+  // unnest would flatten arrays, and a jsonb[] parameter does not travel the same way through every driver
+  if (targets.some((c) => c.getSQLType().endsWith(']') || c.getSQLType() === 'jsonb')) {
     const size = Math.max(1, Math.min(1000, Math.floor(30_000 / keys.length)));
     for (let i = 0; i < rows.length; i += size) {
       await db.insert(table).values(rows.slice(i, i + size) as never);

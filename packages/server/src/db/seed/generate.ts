@@ -46,6 +46,7 @@ import {
   type ProductSeed,
 } from './catalog.ts';
 import { createRandom, type Random } from './random.ts';
+import { generateSegmentationData, type SegmentationRows } from './segmentation-data.ts';
 
 export const REPS_PER_TEAM = 5;
 
@@ -81,7 +82,7 @@ export type DemoRows = {
   territoryHospitals: (typeof territoryHospitals.$inferInsert)[];
   territoryChannelCustomers: (typeof territoryChannelCustomers.$inferInsert)[];
   territoryAssignments: (typeof territoryAssignments.$inferInsert)[];
-};
+} & SegmentationRows;
 
 type HospitalLevel = (typeof hospitalLevels)[number];
 type HospitalType = (typeof hospitalTypes)[number];
@@ -605,6 +606,14 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       territoryHospitals: [],
       territoryChannelCustomers: [],
       territoryAssignments: [],
+      hospitalProductListings: [],
+      segmentationConfigs: [],
+      doctorScores: [],
+      doctorProductStatus: [],
+      doctorLadderHistory: [],
+      doctorStageHistory: [],
+      kolProfiles: [],
+      keyAccountSnapshots: [],
     },
     root: createRandom(seed),
     count: (base) => Math.max(1, Math.round(base * scale)),
@@ -621,6 +630,10 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
   addDepartmentsAndDoctors(ctx, hospitalRng);
   addChannelCustomers(ctx, teamPlans);
   addTerritories(ctx, teamPlans, adminId, today);
+  Object.assign(
+    ctx.rows,
+    generateSegmentationData(ctx.rows, ctx.root.fork('segmentation'), { adminId, today }),
+  );
   return ctx.rows;
 }
 

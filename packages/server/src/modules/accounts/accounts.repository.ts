@@ -1,16 +1,49 @@
-import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { KeyMessage } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
-import { channelCustomers, hospitals, products } from '../../db/schema.ts';
+import { channelCustomers, departments, hospitals, keyContacts, products } from '../../db/schema.ts';
 import { countAll, likePattern, offsetOf, orderBy, toIso } from '../../db/list.ts';
 
-type Page = { page: number; pageSize: number; sort?: string };
-const all = (conditions: (SQL | undefined)[]) => and(...conditions.filter((c): c is SQL => !!c));
-const withIso = <T extends { createdAt: string }>(r: T) => ({ ...r, createdAt: toIso(r.createdAt) });
+/** Paging of a list; without it (exports) every matching row is returned. */
+export type Page = { page: number; pageSize: number };
+export type Sort = { sort?: string };
 
-/** Name, alias or pinyin initials (`zs` finds 张三). */
-const nameSearch = (q: string | undefined, name: PgColumn, initials: PgColumn) =>
+export const allOf = (conditions: (SQL | undefined)[]) => and(...conditions.filter((c): c is SQL => !!c));
+const withIso = <T extends { createdAt: string }>(r: T) => ({ ...r, createdAt: toIso(r.createdAt) });
+const stamps = <T extends { createdAt: string; updatedAt: string }>(r: T) => ({
+  ...r,
+  createdAt: toIso(r.createdAt),
+  updatedAt: toIso(r.updatedAt),
+});
+
+/** Name or pinyin initials (`zs` finds 张三). */
+export const nameSearch = (q: string | undefined, name: PgColumn, initials: PgColumn) =>
   q ? or(ilike(name, likePattern(q)), ilike(initials, likePattern(q.toLowerCase()))) : undefined;
+
+/** Runs the page query and the count together; without a page, all rows and their number. */
+export async function paged<T>(
+  rows: (page?: Page) => Promise<T[]>,
+  count: () => Promise<{ n: number }[]>,
+  page: Page | undefined,
+): Promise<{ rows: T[]; total: number }> {
+  if (!page) {
+    const all = await rows();
+    return { rows: all, total: all.length };
+  }
+  const [r, [c]] = await Promise.all([rows(page), count()]);
+  return { rows: r, total: c?.n ?? 0 };
+}
+
+/** Adds LIMIT/OFFSET to a query when paging. */
+export function pageOf<Q extends { limit(n: number): { offset(n: number): unknown } }>(
+  query: Q,
+  page?: Page,
+): Q {
+  return (page ? query.limit(page.pageSize).offset(offsetOf(page.page, page.pageSize)) : query) as Q;
+}
+
+// ── Hospitals ────────────────────────────────────────────────────────────────
 
 const hospitalColumns = {
   id: hospitals.id,
@@ -25,55 +58,311 @@ const hospitalColumns = {
   address: hospitals.address,
   beds: hospitals.beds,
   outpatientsPerDay: hospitals.outpatientsPerDay,
+  drugUseLevel: hospitals.drugUseLevel,
+  competitorCount: hospitals.competitorCount,
+  competitionStrength: hospitals.competitionStrength,
+  hasDominantCompetitor: hospitals.hasDominantCompetitor,
+  notes: hospitals.notes,
+  grade: hospitals.grade,
+  gradeScore: hospitals.gradeScore,
+  gradedAt: hospitals.gradedAt,
   version: hospitals.version,
   createdAt: hospitals.createdAt,
+  updatedAt: hospitals.updatedAt,
+};
+const toHospital = <T extends { createdAt: string; updatedAt: string; gradedAt: string | null }>(r: T) => ({
+  ...stamps(r),
+  gradedAt: toIso(r.gradedAt),
+});
+
+export type HospitalFilter = {
+  q?: string;
+  level?: string;
+  type?: string;
+  grade?: string;
+  city?: string;
+  province?: string;
+  scope?: SQL;
 };
 
-export type HospitalFilter = { q?: string; level?: string; city?: string; province?: string; scope?: SQL };
+/** Merged hospitals (duplicates folded into another) are gone for every reader. */
+const liveHospital = isNull(hospitals.mergedInto);
 
-export async function findHospitals(db: Db, f: HospitalFilter, page: Page) {
-  const w = all([
+export async function findHospitals(db: Db, f: HospitalFilter, sort: Sort, page?: Page) {
+  const w = allOf([
+    liveHospital,
     f.q
       ? or(nameSearch(f.q, hospitals.name, hospitals.nameInitials), ilike(hospitals.alias, likePattern(f.q)))
       : undefined,
     f.level ? eq(hospitals.level, f.level) : undefined,
+    f.type ? eq(hospitals.type, f.type) : undefined,
+    f.grade ? eq(hospitals.grade, f.grade) : undefined,
     f.city ? eq(hospitals.city, f.city) : undefined,
     f.province ? eq(hospitals.province, f.province) : undefined,
     f.scope,
   ]);
-  const [rows, [c]] = await Promise.all([
-    db
-      .select(hospitalColumns)
-      .from(hospitals)
-      .where(w)
-      .orderBy(
-        ...orderBy(
-          page.sort,
-          {
-            name: hospitals.name,
-            level: hospitals.level,
-            city: hospitals.city,
-            beds: hospitals.beds,
-            createdAt: hospitals.createdAt,
-          },
-          'name',
-          hospitals.id,
-        ),
-      )
-      .limit(page.pageSize)
-      .offset(offsetOf(page.page, page.pageSize)),
-    db.select({ n: countAll }).from(hospitals).where(w),
-  ]);
-  return { rows: rows.map(withIso), total: c?.n ?? 0 };
+  const result = await paged(
+    (p) =>
+      pageOf(
+        db
+          .select(hospitalColumns)
+          .from(hospitals)
+          .where(w)
+          .orderBy(
+            ...orderBy(
+              sort.sort,
+              {
+                name: hospitals.name,
+                level: hospitals.level,
+                type: hospitals.type,
+                city: hospitals.city,
+                beds: hospitals.beds,
+                outpatientsPerDay: hospitals.outpatientsPerDay,
+                grade: hospitals.grade,
+                gradeScore: hospitals.gradeScore,
+                createdAt: hospitals.createdAt,
+                updatedAt: hospitals.updatedAt,
+              },
+              'name',
+              hospitals.id,
+            ),
+          )
+          .$dynamic(),
+        p,
+      ),
+    () => db.select({ n: countAll }).from(hospitals).where(w),
+    page,
+  );
+  return { rows: result.rows.map(toHospital), total: result.total };
 }
 
 export async function getHospital(db: Db, id: string, scope?: SQL) {
   const [row] = await db
     .select(hospitalColumns)
     .from(hospitals)
-    .where(all([eq(hospitals.id, id), scope]));
-  return row && withIso(row);
+    .where(allOf([eq(hospitals.id, id), liveHospital, scope]));
+  return row && toHospital(row);
 }
+
+/** Departments (with their doctor counts) and the number of doctors and key contacts of a hospital. */
+export async function getHospitalSummary(db: Db, hospitalId: string) {
+  const deps = await db
+    .select({
+      id: departments.id,
+      name: departments.name,
+      headcount: departments.headcount,
+      doctorCount: sql<number>`(select count(*)::int from doctors d where d.department_id = departments.id and d.merged_into is null)`,
+    })
+    .from(departments)
+    .where(eq(departments.hospitalId, hospitalId))
+    .orderBy(departments.name, departments.id);
+  const [counts] = await db
+    .select({
+      doctorCount: sql<number>`(select count(*)::int from doctors d where d.hospital_id = ${hospitalId} and d.merged_into is null)`,
+      keyContactCount: sql<number>`(select count(*)::int from key_contacts kc where kc.hospital_id = ${hospitalId})`,
+    })
+    .from(sql`(select 1) as one`);
+  return {
+    departments: deps,
+    doctorCount: counts?.doctorCount ?? 0,
+    keyContactCount: counts?.keyContactCount ?? 0,
+  };
+}
+
+export type HospitalValues = Partial<typeof hospitals.$inferInsert>;
+
+export async function insertHospital(db: Db, values: typeof hospitals.$inferInsert) {
+  const [row] = await db.insert(hospitals).values(values).returning({ id: hospitals.id });
+  return row!.id;
+}
+
+// ── Departments ──────────────────────────────────────────────────────────────
+
+/** Column references inside raw subqueries are written out: Drizzle leaves them unqualified on single-table selects. */
+const departmentColumns = {
+  id: departments.id,
+  hospitalId: departments.hospitalId,
+  hospitalCode: hospitals.code,
+  hospitalName: hospitals.name,
+  name: departments.name,
+  headcount: departments.headcount,
+  structure: departments.structure,
+  beds: departments.beds,
+  specialty: departments.specialty,
+  doctorCount: sql<number>`(select count(*)::int from doctors d where d.department_id = departments.id and d.merged_into is null)`,
+  version: departments.version,
+  createdAt: departments.createdAt,
+  updatedAt: departments.updatedAt,
+};
+
+export type DepartmentFilter = { q?: string; hospitalId?: string; city?: string; scope?: SQL };
+
+export async function findDepartments(db: Db, f: DepartmentFilter, sort: Sort, page?: Page) {
+  const w = allOf([
+    liveHospital,
+    f.q ? ilike(departments.name, likePattern(f.q)) : undefined,
+    f.hospitalId ? eq(departments.hospitalId, f.hospitalId) : undefined,
+    f.city ? eq(hospitals.city, f.city) : undefined,
+    f.scope,
+  ]);
+  const result = await paged(
+    (p) =>
+      pageOf(
+        db
+          .select(departmentColumns)
+          .from(departments)
+          .innerJoin(hospitals, eq(hospitals.id, departments.hospitalId))
+          .where(w)
+          .orderBy(
+            ...orderBy(
+              sort.sort,
+              {
+                name: departments.name,
+                hospitalName: hospitals.name,
+                headcount: departments.headcount,
+                beds: departments.beds,
+                createdAt: departments.createdAt,
+              },
+              'hospitalName',
+              departments.id,
+            ),
+          )
+          .$dynamic(),
+        p,
+      ),
+    () =>
+      db
+        .select({ n: countAll })
+        .from(departments)
+        .innerJoin(hospitals, eq(hospitals.id, departments.hospitalId))
+        .where(w),
+    page,
+  );
+  return { rows: result.rows.map(stamps), total: result.total };
+}
+
+export async function getDepartment(db: Db, id: string, scope?: SQL) {
+  const [row] = await db
+    .select(departmentColumns)
+    .from(departments)
+    .innerJoin(hospitals, eq(hospitals.id, departments.hospitalId))
+    .where(allOf([eq(departments.id, id), liveHospital, scope]));
+  return row && stamps(row);
+}
+
+export async function insertDepartment(db: Db, values: typeof departments.$inferInsert) {
+  const [row] = await db.insert(departments).values(values).returning({ id: departments.id });
+  return row!.id;
+}
+
+export async function deleteDepartment(db: Db, id: string) {
+  await db.delete(departments).where(eq(departments.id, id));
+}
+
+/** The hospital a department belongs to (to check a doctor's or contact's department). */
+export async function getDepartmentHospitalId(db: Db, id: string) {
+  const [row] = await db
+    .select({ hospitalId: departments.hospitalId })
+    .from(departments)
+    .where(eq(departments.id, id));
+  return row?.hospitalId;
+}
+
+// ── Key contacts ─────────────────────────────────────────────────────────────
+
+const keyContactColumns = {
+  id: keyContacts.id,
+  hospitalId: keyContacts.hospitalId,
+  hospitalCode: hospitals.code,
+  hospitalName: hospitals.name,
+  departmentId: keyContacts.departmentId,
+  departmentName: departments.name,
+  name: keyContacts.name,
+  function: keyContacts.function,
+  position: keyContacts.position,
+  phone: keyContacts.phone,
+  personalityType: keyContacts.personalityType,
+  notes: keyContacts.notes,
+  version: keyContacts.version,
+  createdAt: keyContacts.createdAt,
+  updatedAt: keyContacts.updatedAt,
+};
+
+export type KeyContactFilter = {
+  q?: string;
+  hospitalId?: string;
+  departmentId?: string;
+  function?: string;
+  city?: string;
+  scope?: SQL;
+};
+
+export async function findKeyContacts(db: Db, f: KeyContactFilter, sort: Sort, page?: Page) {
+  const w = allOf([
+    liveHospital,
+    nameSearch(f.q, keyContacts.name, keyContacts.nameInitials),
+    f.hospitalId ? eq(keyContacts.hospitalId, f.hospitalId) : undefined,
+    f.departmentId ? eq(keyContacts.departmentId, f.departmentId) : undefined,
+    f.function ? eq(keyContacts.function, f.function) : undefined,
+    f.city ? eq(hospitals.city, f.city) : undefined,
+    f.scope,
+  ]);
+  const result = await paged(
+    (p) =>
+      pageOf(
+        db
+          .select(keyContactColumns)
+          .from(keyContacts)
+          .innerJoin(hospitals, eq(hospitals.id, keyContacts.hospitalId))
+          .leftJoin(departments, eq(departments.id, keyContacts.departmentId))
+          .where(w)
+          .orderBy(
+            ...orderBy(
+              sort.sort,
+              {
+                name: keyContacts.name,
+                hospitalName: hospitals.name,
+                function: keyContacts.function,
+                createdAt: keyContacts.createdAt,
+              },
+              'name',
+              keyContacts.id,
+            ),
+          )
+          .$dynamic(),
+        p,
+      ),
+    () =>
+      db
+        .select({ n: countAll })
+        .from(keyContacts)
+        .innerJoin(hospitals, eq(hospitals.id, keyContacts.hospitalId))
+        .where(w),
+    page,
+  );
+  return { rows: result.rows.map(stamps), total: result.total };
+}
+
+export async function getKeyContact(db: Db, id: string, scope?: SQL) {
+  const [row] = await db
+    .select(keyContactColumns)
+    .from(keyContacts)
+    .innerJoin(hospitals, eq(hospitals.id, keyContacts.hospitalId))
+    .leftJoin(departments, eq(departments.id, keyContacts.departmentId))
+    .where(allOf([eq(keyContacts.id, id), liveHospital, scope]));
+  return row && stamps(row);
+}
+
+export async function insertKeyContact(db: Db, values: typeof keyContacts.$inferInsert) {
+  const [row] = await db.insert(keyContacts).values(values).returning({ id: keyContacts.id });
+  return row!.id;
+}
+
+export async function deleteKeyContact(db: Db, id: string) {
+  await db.delete(keyContacts).where(eq(keyContacts.id, id));
+}
+
+// ── Products ─────────────────────────────────────────────────────────────────
 
 const productColumns = {
   id: products.id,
@@ -82,39 +371,69 @@ const productColumns = {
   specification: products.specification,
   therapeuticArea: products.therapeuticArea,
   indications: products.indications,
+  targetDepartments: products.targetDepartments,
+  competitorProducts: products.competitorProducts,
+  keyMessages: products.keyMessages,
   active: products.active,
   version: products.version,
   createdAt: products.createdAt,
+  updatedAt: products.updatedAt,
 };
+const toProduct = <T extends { createdAt: string; updatedAt: string; keyMessages: unknown }>(r: T) => ({
+  ...stamps(r),
+  keyMessages: (r.keyMessages ?? []) as KeyMessage[],
+});
 
-export async function findProducts(db: Db, f: { q?: string }, page: Page) {
-  const w = f.q
-    ? or(ilike(products.name, likePattern(f.q)), ilike(products.genericName, likePattern(f.q)))
-    : undefined;
-  const [rows, [c]] = await Promise.all([
-    db
-      .select(productColumns)
-      .from(products)
-      .where(w)
-      .orderBy(
-        ...orderBy(
-          page.sort,
-          { name: products.name, therapeuticArea: products.therapeuticArea },
-          'name',
-          products.id,
-        ),
-      )
-      .limit(page.pageSize)
-      .offset(offsetOf(page.page, page.pageSize)),
-    db.select({ n: countAll }).from(products).where(w),
+export type ProductFilter = { q?: string; therapeuticArea?: string; active?: boolean };
+
+export async function findProducts(db: Db, f: ProductFilter, sort: Sort, page?: Page) {
+  const w = allOf([
+    f.q
+      ? or(ilike(products.name, likePattern(f.q)), ilike(products.genericName, likePattern(f.q)))
+      : undefined,
+    f.therapeuticArea ? eq(products.therapeuticArea, f.therapeuticArea) : undefined,
+    f.active === undefined ? undefined : eq(products.active, f.active),
   ]);
-  return { rows: rows.map(withIso), total: c?.n ?? 0 };
+  const result = await paged(
+    (p) =>
+      pageOf(
+        db
+          .select(productColumns)
+          .from(products)
+          .where(w)
+          .orderBy(
+            ...orderBy(
+              sort.sort,
+              {
+                name: products.name,
+                genericName: products.genericName,
+                therapeuticArea: products.therapeuticArea,
+                createdAt: products.createdAt,
+              },
+              'name',
+              products.id,
+            ),
+          )
+          .$dynamic(),
+        p,
+      ),
+    () => db.select({ n: countAll }).from(products).where(w),
+    page,
+  );
+  return { rows: result.rows.map(toProduct), total: result.total };
 }
 
 export async function getProduct(db: Db, id: string) {
   const [row] = await db.select(productColumns).from(products).where(eq(products.id, id));
-  return row && withIso(row);
+  return row && toProduct(row);
 }
+
+export async function insertProduct(db: Db, values: typeof products.$inferInsert) {
+  const [row] = await db.insert(products).values(values).returning({ id: products.id });
+  return row!.id;
+}
+
+// ── Channel customers (the channel issue extends these) ──────────────────────
 
 const channelColumns = {
   id: channelCustomers.id,
@@ -130,9 +449,9 @@ const channelColumns = {
 export async function findChannelCustomers(
   db: Db,
   f: { q?: string; kind?: string; city?: string; scope?: SQL },
-  page: Page,
+  page: Page & Sort,
 ) {
-  const w = all([
+  const w = allOf([
     nameSearch(f.q, channelCustomers.name, channelCustomers.nameInitials),
     f.kind ? eq(channelCustomers.kind, f.kind as 'distributor') : undefined,
     f.city ? eq(channelCustomers.city, f.city) : undefined,
@@ -162,8 +481,8 @@ export async function getChannelCustomer(db: Db, id: string, scope?: SQL) {
   const [row] = await db
     .select(channelColumns)
     .from(channelCustomers)
-    .where(all([eq(channelCustomers.id, id), scope]));
+    .where(allOf([eq(channelCustomers.id, id), scope]));
   return row && withIso(row);
 }
 
-export { hospitals, channelCustomers };
+export { hospitals, departments, keyContacts, products, channelCustomers };

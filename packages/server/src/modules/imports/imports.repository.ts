@@ -1,0 +1,452 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { ImportKind } from '@keqing/shared';
+import type { Db } from '../../db/client.ts';
+import { departments, doctors, hospitals, importBatches, keyContacts, products } from '../../db/schema.ts';
+import type { Existing, HospitalRef, Lookups } from './import-plan.ts';
+import type { Values } from './import-rows.ts';
+
+/** How rows are kept between preview and commit: the raw cells by field, compactly. */
+export type StoredRows = { keys: string[]; rows: [number, ...string[]][] };
+
+export async function insertBatch(
+  db: Db,
+  batch: { userId: string; kind: ImportKind; fileName: string; rows: StoredRows; summary: unknown },
+): Promise<string> {
+  const [row] = await db
+    .insert(importBatches)
+    .values({ ...batch, rows: sql`${JSON.stringify(batch.rows)}::jsonb`, summary: batch.summary })
+    .returning({ id: importBatches.id });
+  return row!.id;
+}
+
+const batchColumns = {
+  id: importBatches.id,
+  userId: importBatches.userId,
+  kind: importBatches.kind,
+  fileName: importBatches.fileName,
+  status: importBatches.status,
+  summary: importBatches.summary,
+  createdAt: importBatches.createdAt,
+  finishedAt: importBatches.finishedAt,
+};
+
+/** A batch of its owner's (nobody else's, whatever their role). */
+export async function getOwnBatch(db: Db, id: string, userId: string) {
+  const [row] = await db
+    .select(batchColumns)
+    .from(importBatches)
+    .where(and(eq(importBatches.id, id), eq(importBatches.userId, userId)));
+  return row;
+}
+
+/** Locks the owner's batch for a commit or cancel, with its stored rows. */
+export async function lockOwnBatch(tx: Db, id: string, userId: string) {
+  const [row] = await tx
+    .select({ ...batchColumns, rows: importBatches.rows })
+    .from(importBatches)
+    .where(and(eq(importBatches.id, id), eq(importBatches.userId, userId)))
+    .for('update');
+  return row && { ...row, rows: row.rows as StoredRows };
+}
+
+export async function finishBatch(tx: Db, id: string, status: 'committed' | 'cancelled', summary: unknown) {
+  await tx
+    .update(importBatches)
+    // the rows are no longer needed once the batch is finished
+    .set({ status, summary, rows: { keys: [], rows: [] }, finishedAt: sql`now()` })
+    .where(eq(importBatches.id, id));
+}
+
+// ── Lookups ─────────────────────────────────────────────────────────────────
+
+/** A list parameter as one JSON value (a file may name 100,000 codes: too many for one parameter each). */
+const textList = (values: Iterable<string>) =>
+  sql`(select jsonb_array_elements_text(${JSON.stringify([...new Set(values)])}::jsonb))`;
+const uuidList = (values: Iterable<string>) =>
+  sql`(select jsonb_array_elements_text(${JSON.stringify([...new Set(values)])}::jsonb)::uuid)`;
+const inScope = (condition: SQL | undefined) => (condition ? sql<boolean>`${condition}` : sql<boolean>`true`);
+
+export type ScopeOfHospital = (
+  column: SQL | typeof hospitals.id | typeof doctors.hospitalId,
+) => SQL | undefined;
+
+/** Hospitals named by code (merged ones too, with the records they were merged into) or by name/alias. */
+async function loadHospitalRefs(db: Db, codes: string[], names: string[], scope: ScopeOfHospital) {
+  const columns = {
+    id: hospitals.id,
+    code: hospitals.code,
+    name: hospitals.name,
+    alias: hospitals.alias,
+    mergedInto: hospitals.mergedInto,
+    inScope: inScope(scope(hospitals.id)),
+  };
+  const found: HospitalRef[] = await db
+    .select(columns)
+    .from(hospitals)
+    .where(
+      sql`${hospitals.code} in ${textList(codes)} or (${hospitals.mergedInto} is null and (${hospitals.name} in ${textList(names)} or ${hospitals.alias} in ${textList(names)}))`,
+    );
+  const have = new Set(found.map((h) => h.id));
+  const kept = found.map((h) => h.mergedInto).filter((id): id is string => !!id && !have.has(id));
+  if (kept.length)
+    found.push(
+      ...(await db
+        .select(columns)
+        .from(hospitals)
+        .where(sql`${hospitals.id} in ${uuidList(kept)}`)),
+    );
+  return found;
+}
+
+const strings = (rows: Values[], key: string) =>
+  rows.map((r) => r[key]).filter((v): v is string => typeof v === 'string' && v !== '');
+
+const existingHospitalColumns = {
+  id: hospitals.id,
+  mergedInto: hospitals.mergedInto,
+  code: hospitals.code,
+  name: hospitals.name,
+  alias: hospitals.alias,
+  level: hospitals.level,
+  type: hospitals.type,
+  province: hospitals.province,
+  city: hospitals.city,
+  district: hospitals.district,
+  address: hospitals.address,
+  beds: hospitals.beds,
+  outpatientsPerDay: hospitals.outpatientsPerDay,
+  drugUseLevel: hospitals.drugUseLevel,
+  competitorCount: hospitals.competitorCount,
+  competitionStrength: hospitals.competitionStrength,
+  hasDominantCompetitor: hospitals.hasDominantCompetitor,
+  notes: hospitals.notes,
+};
+const existingDoctorColumns = {
+  id: doctors.id,
+  mergedInto: doctors.mergedInto,
+  code: doctors.code,
+  name: doctors.name,
+  gender: doctors.gender,
+  hospitalId: doctors.hospitalId,
+  departmentId: doctors.departmentId,
+  title: doctors.title,
+  position: doctors.position,
+  phone: doctors.phone,
+  bestVisitTime: doctors.bestVisitTime,
+  clinicSchedule: doctors.clinicSchedule,
+  preferredChannel: doctors.preferredChannel,
+  personalityType: doctors.personalityType,
+  notes: doctors.notes,
+};
+
+function toExisting(
+  rows: (Values & { id: string; mergedInto?: string | null; inScope?: boolean })[],
+): Existing[] {
+  return rows.map(({ id, mergedInto, inScope: visible, ...record }) => ({
+    id,
+    mergedInto: mergedInto ?? null,
+    inScope: visible ?? true,
+    record,
+  }));
+}
+
+/**
+ * What planning a file needs: the hospitals it names, their departments, and the existing
+ * records its rows may match (by code anywhere, so a code used out of scope is caught; by
+ * name within the named hospitals).
+ */
+export async function loadLookups(
+  db: Db,
+  kind: ImportKind,
+  rows: Values[],
+  scope: ScopeOfHospital,
+): Promise<Lookups> {
+  const names = strings(rows, 'name');
+  const codes = strings(rows, 'code');
+  if (kind === 'products') {
+    const found = await db
+      .select({
+        id: products.id,
+        name: products.name,
+        genericName: products.genericName,
+        specification: products.specification,
+        therapeuticArea: products.therapeuticArea,
+        indications: products.indications,
+        targetDepartments: products.targetDepartments,
+        competitorProducts: products.competitorProducts,
+      })
+      .from(products)
+      .where(sql`${products.name} in ${textList(names)}`);
+    return { hospitals: [], departments: new Map(), existing: toExisting(found) };
+  }
+  if (kind === 'hospitals') {
+    const found = await db
+      .select(existingHospitalColumns)
+      .from(hospitals)
+      .where(
+        sql`${hospitals.code} in ${textList(codes)} or (${hospitals.mergedInto} is null and ${hospitals.name} in ${textList(names)})`,
+      );
+    const have = new Set(found.map((h) => h.id));
+    const kept = found.map((h) => h.mergedInto).filter((id): id is string => !!id && !have.has(id));
+    if (kept.length)
+      found.push(
+        ...(await db
+          .select(existingHospitalColumns)
+          .from(hospitals)
+          .where(sql`${hospitals.id} in ${uuidList(kept)}`)),
+      );
+    return { hospitals: [], departments: new Map(), existing: toExisting(found) };
+  }
+
+  const refs = await loadHospitalRefs(
+    db,
+    strings(rows, 'hospitalCode'),
+    strings(rows, 'hospitalName'),
+    scope,
+  );
+  const hospitalIds = refs.filter((h) => h.inScope && !h.mergedInto).map((h) => h.id);
+  const departmentRows = hospitalIds.length
+    ? await db
+        .select({ id: departments.id, hospitalId: departments.hospitalId, name: departments.name })
+        .from(departments)
+        .where(sql`${departments.hospitalId} in ${uuidList(hospitalIds)}`)
+    : [];
+  const departmentIds = new Map(departmentRows.map((d) => [`${d.hospitalId}|${d.name}`, d.id]));
+
+  let existing: Existing[];
+  if (kind === 'departments') {
+    const found = await db
+      .select({
+        id: departments.id,
+        hospitalId: departments.hospitalId,
+        name: departments.name,
+        headcount: departments.headcount,
+        structure: departments.structure,
+        beds: departments.beds,
+        specialty: departments.specialty,
+      })
+      .from(departments)
+      .where(
+        sql`${departments.hospitalId} in ${uuidList(hospitalIds)} and ${departments.name} in ${textList(names)}`,
+      );
+    existing = toExisting(found);
+  } else if (kind === 'doctors') {
+    const columns = { ...existingDoctorColumns, inScope: inScope(scope(doctors.hospitalId)) };
+    const found = await db
+      .select(columns)
+      .from(doctors)
+      .where(
+        sql`${doctors.code} in ${textList(codes)} or (${doctors.mergedInto} is null and ${doctors.hospitalId} in ${uuidList(hospitalIds)} and ${doctors.name} in ${textList(names)})`,
+      );
+    const have = new Set(found.map((d) => d.id));
+    const kept = found.map((d) => d.mergedInto).filter((id): id is string => !!id && !have.has(id));
+    if (kept.length)
+      found.push(
+        ...(await db
+          .select(columns)
+          .from(doctors)
+          .where(sql`${doctors.id} in ${uuidList(kept)}`)),
+      );
+    existing = toExisting(found);
+  } else {
+    const found = await db
+      .select({
+        id: keyContacts.id,
+        hospitalId: keyContacts.hospitalId,
+        departmentId: keyContacts.departmentId,
+        name: keyContacts.name,
+        function: keyContacts.function,
+        position: keyContacts.position,
+        phone: keyContacts.phone,
+        personalityType: keyContacts.personalityType,
+        notes: keyContacts.notes,
+      })
+      .from(keyContacts)
+      .where(
+        sql`${keyContacts.hospitalId} in ${uuidList(hospitalIds)} and ${keyContacts.name} in ${textList(names)}`,
+      );
+    existing = toExisting(found);
+  }
+  return { hospitals: refs, departments: departmentIds, existing };
+}
+
+// ── Bulk writes ─────────────────────────────────────────────────────────────
+
+type PgType = 'text' | 'int' | 'boolean' | 'uuid' | 'jsonb' | 'text[]';
+
+/** The columns an import writes, per table, with their SQL types (identifiers are ours, never the file's). */
+const writeSpecs: Record<ImportKind, { table: string; columns: Record<string, PgType> }> = {
+  hospitals: {
+    table: 'hospitals',
+    columns: {
+      code: 'text',
+      name: 'text',
+      nameInitials: 'text',
+      alias: 'text',
+      level: 'text',
+      type: 'text',
+      province: 'text',
+      city: 'text',
+      district: 'text',
+      address: 'text',
+      beds: 'int',
+      outpatientsPerDay: 'int',
+      drugUseLevel: 'int',
+      competitorCount: 'int',
+      competitionStrength: 'int',
+      hasDominantCompetitor: 'boolean',
+      notes: 'text',
+    },
+  },
+  departments: {
+    table: 'departments',
+    columns: {
+      hospitalId: 'uuid',
+      name: 'text',
+      headcount: 'int',
+      structure: 'text',
+      beds: 'int',
+      specialty: 'text',
+    },
+  },
+  doctors: {
+    table: 'doctors',
+    columns: {
+      code: 'text',
+      name: 'text',
+      nameInitials: 'text',
+      gender: 'text',
+      hospitalId: 'uuid',
+      departmentId: 'uuid',
+      title: 'text',
+      position: 'text',
+      phone: 'text',
+      bestVisitTime: 'text',
+      clinicSchedule: 'jsonb',
+      preferredChannel: 'text',
+      personalityType: 'text',
+      notes: 'text',
+    },
+  },
+  keyContacts: {
+    table: 'key_contacts',
+    columns: {
+      hospitalId: 'uuid',
+      departmentId: 'uuid',
+      name: 'text',
+      nameInitials: 'text',
+      function: 'text',
+      position: 'text',
+      phone: 'text',
+      personalityType: 'text',
+      notes: 'text',
+    },
+  },
+  products: {
+    table: 'products',
+    columns: {
+      name: 'text',
+      genericName: 'text',
+      specification: 'text',
+      therapeuticArea: 'text',
+      indications: 'text[]',
+      targetDepartments: 'text[]',
+      competitorProducts: 'text[]',
+    },
+  },
+};
+
+const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const quoted = (camel: string) => `"${snake(camel)}"`;
+/** Rows per statement: one JSON parameter each, so the size is about memory, not parameter limits. */
+const chunkSize = 5000;
+
+function* chunks<T>(items: T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += chunkSize) yield items.slice(i, i + chunkSize);
+}
+
+/** `v(id uuid, "name" text, …)` — the record type jsonb_to_recordset reads the JSON rows as. */
+function recordType(columns: Record<string, PgType>) {
+  return `id uuid, ${Object.entries(columns)
+    .map(([c, t]) => `${quoted(c)} ${t}`)
+    .join(', ')}`;
+}
+
+/** JSON keyed by column name, as jsonb_to_recordset matches keys to the record type's names. */
+function asJsonRows(rows: (Values & { id: string })[], columns: Record<string, PgType>) {
+  return JSON.stringify(
+    rows.map((r) => {
+      const out: Record<string, unknown> = { id: r.id };
+      for (const c of Object.keys(columns)) out[snake(c)] = r[c] ?? null;
+      return out;
+    }),
+  );
+}
+
+/** Multi-row INSERT of new records (ids chosen by the caller). */
+export async function insertRecords(tx: Db, kind: ImportKind, rows: (Values & { id: string })[]) {
+  const { table, columns } = writeSpecs[kind];
+  const names = Object.keys(columns).map(quoted).join(', ');
+  for (const chunk of chunks(rows)) {
+    await tx.execute(
+      sql`insert into ${sql.raw(table)} (id, ${sql.raw(names)}) select id, ${sql.raw(names)} from jsonb_to_recordset(${asJsonRows(chunk, columns)}::jsonb) as v(${sql.raw(recordType(columns))})`,
+    );
+  }
+}
+
+/** Multi-row UPDATE of matched records, bumping their version. */
+export async function updateRecords(tx: Db, kind: ImportKind, rows: (Values & { id: string })[]) {
+  const { table, columns } = writeSpecs[kind];
+  const assignments = Object.keys(columns)
+    .map((c) => `${quoted(c)} = v.${quoted(c)}`)
+    .join(', ');
+  for (const chunk of chunks(rows)) {
+    await tx.execute(
+      sql`update ${sql.raw(table)} as t set ${sql.raw(assignments)}, version = t.version + 1, updated_at = now() from jsonb_to_recordset(${asJsonRows(chunk, columns)}::jsonb) as v(${sql.raw(recordType(columns))}) where t.id = v.id`,
+    );
+  }
+}
+
+/** Creates the 科室 the rows name (idempotent on hospital + name); `ids` maps `${hospitalId}|${name}` → id. */
+export async function ensureDepartments(tx: Db, named: { hospitalId: string; name: string }[]) {
+  const ids = new Map<string, string>();
+  const inserted: { id: string; hospitalId: string; name: string }[] = [];
+  // many rows name the same 科室
+  const wanted = [...new Map(named.map((d) => [`${d.hospitalId}|${d.name}`, d])).values()];
+  if (!wanted.length) return { ids, inserted };
+  for (const chunk of chunks(wanted)) {
+    inserted.push(
+      ...(await tx
+        .insert(departments)
+        .values(chunk)
+        .onConflictDoNothing({ target: [departments.hospitalId, departments.name] })
+        .returning({ id: departments.id, hospitalId: departments.hospitalId, name: departments.name })),
+    );
+  }
+  const found = await tx
+    .select({ id: departments.id, hospitalId: departments.hospitalId, name: departments.name })
+    .from(departments)
+    .where(
+      sql`${departments.hospitalId} in ${uuidList(wanted.map((w) => w.hospitalId))} and ${departments.name} in ${textList(wanted.map((w) => w.name))}`,
+    );
+  for (const d of found) ids.set(`${d.hospitalId}|${d.name}`, d.id);
+  return { ids, inserted };
+}
+
+export type AuditRow = { entity: string; entityId: string; action: 'create' | 'update'; changes: unknown };
+
+/** The per-record audit rows of a commit, in chunks (the audit table is append-only). */
+export async function insertAuditRows(
+  tx: Db,
+  actor: { actorId: string; requestId: string },
+  rows: AuditRow[],
+) {
+  for (const chunk of chunks(rows)) {
+    const json = JSON.stringify(
+      chunk.map((r) => ({ entity: r.entity, entity_id: r.entityId, action: r.action, changes: r.changes })),
+    );
+    await tx.execute(
+      sql`insert into audit_log (actor_id, request_id, entity, entity_id, action, changes) select ${actor.actorId}::uuid, ${actor.requestId}, entity, entity_id, action, changes from jsonb_to_recordset(${json}::jsonb) as v(entity text, entity_id text, action text, changes jsonb)`,
+    );
+  }
+}
