@@ -111,7 +111,7 @@ export const importColumns: Record<ImportKind, readonly ImportColumn[]> = {
       key: 'hospitalName',
       header: '医院名称',
       required: true,
-      hint: '须是您负责范围内的已有医院',
+      hint: '须是您负责范围内的已有医院（填写医院编码时可留空）',
       example: '上海市第一人民医院',
     },
     {
@@ -161,7 +161,7 @@ export const importColumns: Record<ImportKind, readonly ImportColumn[]> = {
       key: 'hospitalName',
       header: '医院名称',
       required: true,
-      hint: '须是您负责范围内的已有医院',
+      hint: '须是您负责范围内的已有医院（填写医院编码时可留空）',
       example: '上海市第一人民医院',
     },
     {

@@ -4,6 +4,7 @@ import { Link, Navigate, Outlet, useLocation, useMatches } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@keqing/shared';
 import { errorText } from '../lib/api.ts';
+import '../lib/locales/accounts.ts';
 import { useLogout, useSession, wasSignedOutByUser } from '../features/auth/auth.api.ts';
 import { ForbiddenResult } from './ForbiddenResult.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';

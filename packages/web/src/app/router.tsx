@@ -17,6 +17,19 @@ const OrgPage = lazy(() => import('../features/admin/org/OrgPage.tsx'));
 const TerritoriesPage = lazy(() => import('../features/admin/territories/TerritoriesPage.tsx'));
 const TerritoryDetailPage = lazy(() => import('../features/admin/territories/TerritoryDetailPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const HospitalsPage = lazy(() => import('../features/accounts/hospitals/HospitalsPage.tsx'));
+const HospitalPage = lazy(() => import('../features/accounts/hospitals/HospitalPage.tsx'));
+const DoctorsPage = lazy(() => import('../features/accounts/doctors/DoctorsPage.tsx'));
+const DoctorPage = lazy(() => import('../features/accounts/doctor/DoctorPage.tsx'));
+const KeyContactsPage = lazy(() => import('../features/accounts/contacts/KeyContactsPage.tsx'));
+const ProductsPage = lazy(() => import('../features/accounts/products/ProductsPage.tsx'));
+const KeyAccountsPage = lazy(() => import('../features/segmentation/KeyAccountsPage.tsx'));
+const SegmentationConfigPage = lazy(
+  () => import('../features/segmentation/config/SegmentationConfigPage.tsx'),
+);
+const ImportsLayout = lazy(() => import('../features/imports/ImportsLayout.tsx'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
+const DuplicatesPage = lazy(() => import('../features/imports/DuplicatesPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 /** Which roles may open a route; the shell shows 无权访问 to everyone else. */
@@ -24,6 +37,8 @@ export type RouteHandle = { roles?: readonly Role[] };
 
 const adminPages: RouteHandle = { roles: ['admin', 'compliance'] };
 const territoryViewers: RouteHandle = { roles: ['manager', 'admin', 'compliance'] };
+/** Excel import writes data: everyone but the read-only auditor (kinds per role on the page). */
+const importers: RouteHandle = { roles: ['rep', 'manager', 'admin'] };
 
 export const router = createBrowserRouter([
   {
@@ -53,6 +68,27 @@ export const router = createBrowserRouter([
               { path: 'admin/territories', element: <TerritoriesPage />, handle: adminPages },
               { path: 'admin/territories/:id', element: <TerritoryDetailPage />, handle: adminPages },
               { path: 'audit', element: <AuditPage />, handle: adminPages },
+              { path: 'hospitals', element: <HospitalsPage /> },
+              { path: 'hospitals/:id', element: <HospitalPage /> },
+              { path: 'doctors', element: <DoctorsPage /> },
+              { path: 'doctors/:id', element: <DoctorPage /> },
+              { path: 'key-contacts', element: <KeyContactsPage /> },
+              { path: 'products', element: <ProductsPage /> },
+              { path: 'key-accounts', element: <KeyAccountsPage /> },
+              {
+                path: 'imports',
+                element: <ImportsLayout />,
+                handle: importers,
+                children: [
+                  { index: true, element: <ImportPage /> },
+                  { path: 'duplicates', element: <DuplicatesPage /> },
+                ],
+              },
+              {
+                path: 'admin/segmentation',
+                element: <SegmentationConfigPage />,
+                handle: { roles: ['admin'] } satisfies RouteHandle,
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

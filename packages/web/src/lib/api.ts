@@ -143,10 +143,85 @@ export async function request<T>(
   return body as T;
 }
 
+/** Session and error handling of a raw fetch (uploads and downloads); throws ApiError for error answers. */
+async function send(
+  method: Method,
+  path: string,
+  init: { query?: QueryParams; body?: BodyInit; contentType?: string; accept?: string },
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: init.accept ?? '*/*', 'Accept-Language': getLocale() };
+  if (init.contentType) headers['Content-Type'] = init.contentType;
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}${toQueryString(init.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: init.body,
+    });
+  } catch {
+    throw new ApiError({ code: 'NETWORK_ERROR', message: i18n.t('errors.network'), status: 0 });
+  }
+  if (!response.ok) {
+    const error = toApiError(response.status, parseJson(await response.text()));
+    if (error.status === 401 && (error.code === 'AUTH_REQUIRED' || error.code === 'SESSION_EXPIRED')) {
+      csrfToken = null;
+      authListener?.('signed-out', error);
+    }
+    throw error;
+  }
+  return response;
+}
+
+/** The file name of an attachment: the UTF-8 `filename*` when given (Chinese names), else `filename`. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (utf8?.[1]) {
+    try {
+      return decodeURIComponent(utf8[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? fallback;
+}
+
+/** Hands a blob to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const api = {
   get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) =>
     request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file as the raw request body (the import upload). */
+  upload: async <T>(path: string, file: Blob, contentType: string, query?: QueryParams): Promise<T> => {
+    const response = await send('POST', path, {
+      query,
+      body: file,
+      contentType,
+      accept: 'application/json',
+    });
+    return parseJson(await response.text()) as T;
+  },
+  /** GETs a file (exports, templates) and saves it under the name the server gives. */
+  download: async (path: string, query: QueryParams | undefined, fallbackName: string): Promise<void> => {
+    const response = await send('GET', path, { query });
+    const blob = await response.blob();
+    saveBlob(blob, fileNameOf(response.headers.get('content-disposition'), fallbackName));
+  },
 };

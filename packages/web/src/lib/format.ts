@@ -23,3 +23,20 @@ export function formatDateTime(value: string | null | undefined): string {
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : numberFormat.format(value);
 }
+
+const chinaDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today in China (the calendar the server checks dates against), whatever the browser's time zone. */
+export function chinaToday(): string {
+  return chinaDateFormat.format(new Date());
+}
+
+/** For DatePicker `disabledDate`: days after today in China. */
+export function isAfterChinaToday(day: { format: (f: string) => string }): boolean {
+  return day.format(dateFormat) > chinaToday();
+}

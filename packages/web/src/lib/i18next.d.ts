@@ -1,4 +1,5 @@
 import 'i18next';
+import type { accountsZhCN } from './locales/accounts.zh-CN.ts';
 import type { zhCN } from './locales/zh-CN.ts';
 
 // Module augmentation needs an interface; it makes t() keys type-checked against the Chinese catalog.
@@ -6,6 +7,6 @@ declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: typeof zhCN & typeof accountsZhCN };
   }
 }

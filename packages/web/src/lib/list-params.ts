@@ -68,6 +68,21 @@ export function useListParams<F extends string = never>(
       update({ [name]: value === undefined ? undefined : String(value) }, true),
     /** Several filters at once (two separate calls would each start from the same URL). */
     setFilters: (values: Partial<Record<F, string | undefined>>) => update(values, true),
+    /** Replaces search, sort, page size and every filter at once (a saved view); back to page 1. */
+    replaceAll: (values: {
+      q?: string;
+      sort?: string;
+      pageSize?: number;
+      filters?: Record<string, string>;
+    }) => {
+      const changes: Record<string, string | number | undefined> = {
+        q: values.q,
+        sort: values.sort,
+        pageSize: values.pageSize,
+      };
+      for (const name of filterNames) changes[name] = values.filters?.[name];
+      update(changes, true);
+    },
     setPage: (value: number) => update({ page: value }, false),
     /** Table onChange: pagination and column sorting. */
     onTableChange: <T>(

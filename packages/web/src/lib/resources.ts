@@ -51,6 +51,11 @@ const dependents: Record<string, string[]> = {
   teams: ['users', 'territories'],
   users: ['teams', 'territories'],
   territories: [],
+  hospitals: ['departments', 'doctors', 'key-contacts', 'key-accounts'],
+  departments: ['hospitals', 'doctors', 'key-contacts'],
+  doctors: ['hospitals', 'departments', 'key-accounts'],
+  'key-contacts': ['hospitals'],
+  products: ['doctors', 'hospitals'],
 };
 
 export function invalidateResource(queryClient: QueryClient, resource: string) {

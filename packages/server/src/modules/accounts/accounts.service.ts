@@ -149,7 +149,10 @@ export function createAccountsService(deps: { db: Db }) {
       const created = await auditedCreate(db, ctx, {
         entity: 'hospital',
         create: async (tx) => {
-          const id = await repo.insertHospital(tx, { ...input, nameInitials: searchInitials(input.name, input.alias) });
+          const id = await repo.insertHospital(tx, {
+            ...input,
+            nameInitials: searchInitials(input.name, input.alias),
+          });
           // graded at once with the grading rules in force (医院定级)
           await gradeHospitals(tx, [id]);
           return id;

@@ -60,7 +60,9 @@ describe('hospitals', () => {
   });
 
   it('re-grades a hospital when the facts behind its grade change', async () => {
-    const created = (await admin.post('/api/hospitals', { ...newHospital, code: 'KM-002', name: '昆明市社区医院' })).json();
+    const created = (
+      await admin.post('/api/hospitals', { ...newHospital, code: 'KM-002', name: '昆明市社区医院' })
+    ).json();
     const res = await admin.patch(`/api/hospitals/${created.id}`, {
       level: '社区卫生服务中心',
       beds: 30,

@@ -19,11 +19,9 @@ import { toIso } from '../../db/list.ts';
 
 const all = (conditions: (SQL | undefined)[]) => and(...conditions.filter((c): c is SQL => !!c));
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const uuids = (ids: string[]) =>
-  sql`(${sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
+/** Any number of ids as one JSON parameter (a list of bound parameters stops at 65,535). */
+const uuidList = (ids: string[]) =>
+  sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
 
 // ── Finding likely duplicates ───────────────────────────────────────────────
 
@@ -95,7 +93,7 @@ export async function doctorsForGroups(db: Db, ids: string[]) {
     .from(doctors)
     .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
     .leftJoin(departments, eq(departments.id, doctors.departmentId))
-    .where(inArray(doctors.id, ids))
+    .where(sql`${doctors.id} in ${uuidList(ids)}`)
     .orderBy(asc(doctors.createdAt), asc(doctors.id));
   return rows.map((r) => ({ ...r, createdAt: toIso(r.createdAt), updatedAt: toIso(r.updatedAt) }));
 }
@@ -119,7 +117,7 @@ export async function hospitalsForGroups(db: Db, ids: string[]) {
       updatedAt: hospitals.updatedAt,
     })
     .from(hospitals)
-    .where(inArray(hospitals.id, ids))
+    .where(sql`${hospitals.id} in ${uuidList(ids)}`)
     .orderBy(asc(hospitals.createdAt), asc(hospitals.id));
   return rows.map((r) => ({ ...r, createdAt: toIso(r.createdAt), updatedAt: toIso(r.updatedAt) }));
 }
@@ -346,7 +344,7 @@ export async function moveKeyAccountEntries(
     with candidates as (
       select distinct on (k.month, k.owner_id) k.month, k.owner_id, k.entity_id
       from key_account_snapshots k
-      where k.entity_type = ${entityType} and k.entity_id in ${uuids(mergeIds)}
+      where k.entity_type = ${entityType} and k.entity_id in ${uuidList(mergeIds)}
         and not exists (
           select 1 from key_account_snapshots x
           where x.month = k.month and x.owner_id = k.owner_id and x.entity_type = k.entity_type and x.entity_id = ${keepId}::uuid)

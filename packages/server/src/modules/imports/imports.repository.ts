@@ -64,11 +64,30 @@ const textList = (values: Iterable<string>) =>
   sql`(select jsonb_array_elements_text(${JSON.stringify([...new Set(values)])}::jsonb))`;
 const uuidList = (values: Iterable<string>) =>
   sql`(select jsonb_array_elements_text(${JSON.stringify([...new Set(values)])}::jsonb)::uuid)`;
-const inScope = (condition: SQL | undefined) => (condition ? sql<boolean>`${condition}` : sql<boolean>`true`);
 
 export type ScopeOfHospital = (
   column: SQL | typeof hospitals.id | typeof doctors.hospitalId,
 ) => SQL | undefined;
+
+/**
+ * Which of these hospitals the importer covers. Asked once for the set (in a WHERE the scope
+ * condition is a join; in a select list it would run once per row).
+ */
+async function hospitalsInScope(
+  db: Db,
+  ids: string[],
+  scope: ScopeOfHospital,
+): Promise<(id: string) => boolean> {
+  const condition = scope(hospitals.id);
+  if (!condition) return () => true;
+  if (!ids.length) return () => false;
+  const rows = await db
+    .select({ id: hospitals.id })
+    .from(hospitals)
+    .where(and(sql`${hospitals.id} in ${uuidList(ids)}`, condition));
+  const visible = new Set(rows.map((r) => r.id));
+  return (id) => visible.has(id);
+}
 
 /** Hospitals named by code (merged ones too, with the records they were merged into) or by name/alias. */
 async function loadHospitalRefs(db: Db, codes: string[], names: string[], scope: ScopeOfHospital) {
@@ -78,9 +97,8 @@ async function loadHospitalRefs(db: Db, codes: string[], names: string[], scope:
     name: hospitals.name,
     alias: hospitals.alias,
     mergedInto: hospitals.mergedInto,
-    inScope: inScope(scope(hospitals.id)),
   };
-  const found: HospitalRef[] = await db
+  const found = await db
     .select(columns)
     .from(hospitals)
     .where(
@@ -95,7 +113,12 @@ async function loadHospitalRefs(db: Db, codes: string[], names: string[], scope:
         .from(hospitals)
         .where(sql`${hospitals.id} in ${uuidList(kept)}`)),
     );
-  return found;
+  const covers = await hospitalsInScope(
+    db,
+    found.map((h) => h.id),
+    scope,
+  );
+  return found.map((h): HospitalRef => ({ ...h, inScope: covers(h.id) }));
 }
 
 const strings = (rows: Values[], key: string) =>
@@ -198,12 +221,14 @@ export async function loadLookups(
     return { hospitals: [], departments: new Map(), existing: toExisting(found) };
   }
 
+  const __t = performance.now();
   const refs = await loadHospitalRefs(
     db,
     strings(rows, 'hospitalCode'),
     strings(rows, 'hospitalName'),
     scope,
   );
+  console.log('refs', (performance.now() - __t).toFixed(0));
   const hospitalIds = refs.filter((h) => h.inScope && !h.mergedInto).map((h) => h.id);
   const departmentRows = hospitalIds.length
     ? await db
@@ -213,6 +238,7 @@ export async function loadLookups(
     : [];
   const departmentIds = new Map(departmentRows.map((d) => [`${d.hospitalId}|${d.name}`, d.id]));
 
+  console.log('depts', (performance.now() - __t).toFixed(0));
   let existing: Existing[];
   if (kind === 'departments') {
     const found = await db
@@ -231,13 +257,25 @@ export async function loadLookups(
       );
     existing = toExisting(found);
   } else if (kind === 'doctors') {
-    const columns = { ...existingDoctorColumns, inScope: inScope(scope(doctors.hospitalId)) };
-    const found = await db
-      .select(columns)
-      .from(doctors)
-      .where(
-        sql`${doctors.code} in ${textList(codes)} or (${doctors.mergedInto} is null and ${doctors.hospitalId} in ${uuidList(hospitalIds)} and ${doctors.name} in ${textList(names)})`,
-      );
+    const columns = existingDoctorColumns;
+    // two queries rather than one with OR, so each can use its index
+    const [byCode, byName] = await Promise.all([
+      codes.length
+        ? db
+            .select(columns)
+            .from(doctors)
+            .where(sql`${doctors.code} in ${textList(codes)}`)
+        : [],
+      db
+        .select(columns)
+        .from(doctors)
+        .where(
+          sql`${doctors.mergedInto} is null and ${doctors.hospitalId} in ${uuidList(hospitalIds)} and ${doctors.name} in ${textList(names)}`,
+        ),
+    ]);
+    console.log('names', names.length, names.slice(0, 3), byName.slice(0, 3).map((d) => d.name));
+    console.log('doctors', byCode.length, byName.length, (performance.now() - __t).toFixed(0));
+    const found = [...new Map([...byCode, ...byName].map((d) => [d.id, d])).values()];
     const have = new Set(found.map((d) => d.id));
     const kept = found.map((d) => d.mergedInto).filter((id): id is string => !!id && !have.has(id));
     if (kept.length)
@@ -247,7 +285,8 @@ export async function loadLookups(
           .from(doctors)
           .where(sql`${doctors.id} in ${uuidList(kept)}`)),
       );
-    existing = toExisting(found);
+    const covers = await hospitalsInScope(db, [...new Set(found.map((d) => d.hospitalId))], scope);
+    existing = toExisting(found.map((d) => ({ ...d, inScope: covers(d.hospitalId) })));
   } else {
     const found = await db
       .select({
@@ -267,6 +306,7 @@ export async function loadLookups(
       );
     existing = toExisting(found);
   }
+  console.log('existing', (performance.now() - __t).toFixed(0));
   return { hospitals: refs, departments: departmentIds, existing };
 }
 

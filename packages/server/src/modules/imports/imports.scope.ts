@@ -26,6 +26,7 @@ async function previewBatchOf(db: Db, userId: string, kind: ImportKind = 'depart
       rows: { keys: [], rows: [] },
       summary: {
         columns: [],
+        ignoredColumns: [],
         counts: { total: 0, valid: 0, invalid: 0, toCreate: 0, toUpdate: 0 },
         errors: [],
         rows: [],

@@ -13,7 +13,7 @@ let w: World;
 let admin: Client;
 let rep: Client;
 beforeAll(async () => {
-  t = await createTestApp({ logLevel: 'error' });
+  t = await createTestApp();
   w = await createWorld(t.database.db);
   admin = await t.signIn('admin');
   rep = await t.signIn('rep01');
@@ -145,6 +145,18 @@ describe('import templates', () => {
     ).toBe('周一上午,周三下午');
   });
 
+  it('imports a filled-in template', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await rep.get('/api/imports/templates/keyContacts')).rawPayload as unknown as ExcelJS.Buffer,
+    );
+    const sheet = workbook.worksheets[0]!;
+    sheet.addRow(['模板联系人', 'H1A', '', '', '采购', '采购主管', '', '', '']);
+    const batch = await preview(rep, 'keyContacts', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(batch.errors).toEqual([]);
+    expect(batch.counts).toMatchObject({ total: 1, toCreate: 1 });
+  });
+
   it.each(['hospitals', 'departments', 'keyContacts', 'products'])('has a template for %s', async (kind) => {
     const res = await admin.get(`/api/imports/templates/${kind}`);
     expect(res.statusCode).toBe(200);
@@ -251,6 +263,7 @@ describe('doctor import: preview, then confirm or cancel', () => {
         ),
       );
     expect(audit.filter((a) => a.entity === 'doctor' && a.action === 'create')).toHaveLength(2);
+    expect(audit.filter((a) => a.entity === 'department' && a.action === 'create')).toHaveLength(1);
     const batchAudit = audit.find((a) => a.entity === 'importBatch');
     expect(batchAudit!.changes).toMatchObject({
       status: { before: 'preview', after: 'committed' },
@@ -334,7 +347,7 @@ describe('reading files', () => {
       ['郑一', '上海市第一人民医院', '周一上午，周五全天'],
       ['冯二', '上海交通大学医学院附属瑞金医院', ''],
     ])}\r\n`;
-    const batch = await preview(rep, 'doctors', Buffer.from(text, 'utf8'), 'text/csv');
+    const batch = await preview(rep, 'doctors', Buffer.from(text, 'utf8'), 'text/csv; charset=utf-8');
     expect(batch.errors).toEqual([]);
     expect(batch.counts).toMatchObject({ total: 2, valid: 2, toCreate: 2 });
     await commit(rep, batch.id);
@@ -371,6 +384,27 @@ describe('reading files', () => {
     const batch = await preview(rep, 'doctors', await xlsx(rows));
     expect(batch.errors).toEqual([]);
     expect(batch.counts).toMatchObject({ total: 3000, valid: 3000 });
+  });
+
+  it('lists the headers it did not recognise, whose cells were not read', async () => {
+    const batch = await preview(
+      rep,
+      'doctors',
+      await xlsx([
+        ['姓名', '医院名称', '职位', '', '职 称'],
+        ['卫六', '上海市第一人民医院', '科主任', '', '主治医师'],
+      ]),
+    );
+    expect(batch.ignoredColumns).toEqual(['职位']);
+    expect(batch.rows[0]!.values).toMatchObject({ 职称: '主治医师', 职务: '' });
+  });
+
+  it('accepts files above the usual 5 MB request limit, up to 20 MB', async () => {
+    const big = `姓名,医院名称,备注\r\n卫七,上海市第一人民医院,${'长'.repeat(2_500_000)}\r\n`;
+    const batch = await preview(rep, 'doctors', Buffer.from(big), 'text/csv');
+    expect(batch.errors).toEqual([{ row: 2, column: '备注', message: '不能超过 2000 个字' }]);
+    const tooBig = await upload(rep, 'doctors', Buffer.alloc(21 * 1024 * 1024, 0x41), 'text/csv');
+    expect(tooBig.statusCode).toBe(413);
   });
 
   it('answers 400 with the missing columns when a required header is absent', async () => {

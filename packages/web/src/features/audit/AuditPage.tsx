@@ -12,7 +12,29 @@ import { ListToolbar, toolbarItemStyle } from '../../app/ui/ListToolbar.tsx';
 import { useUserOptions } from '../admin/admin.api.ts';
 
 /** Entities the server audits today; others are shown under their own name. */
-const knownEntities = ['user', 'session', 'region', 'area', 'team', 'territory'] as const;
+const knownEntities = [
+  'user',
+  'session',
+  'region',
+  'area',
+  'team',
+  'territory',
+  'hospital',
+  'department',
+  'doctor',
+  'doctorProfile',
+  'doctorScore',
+  'doctorLadder',
+  'keyContact',
+  'product',
+  'hospitalProductListing',
+  'kolProfile',
+  'keyAccountSnapshot',
+  'segmentationConfig',
+  'importBatch',
+  'export',
+  'savedView',
+] as const;
 type KnownEntity = (typeof knownEntities)[number];
 
 function entityLabel(entity: string, t: TFunction): string {
