@@ -77,10 +77,11 @@ async function doctorFile(rows: number, prefix: string, hospitalNames: string[])
   const sheet = workbook.addWorksheet('医生');
   sheet.addRow(importColumns.doctors.map((c) => c.header));
   for (let i = 0; i < rows; i++) {
+    // distinct names, as in a real list (where a name repeats only now and then)
     const name =
       surnames[i % surnames.length]! +
-      givenNames[(i * 7) % givenNames.length]! +
-      givenNames[(i * 13) % givenNames.length]!;
+      givenNames[Math.floor(i / surnames.length) % givenNames.length]! +
+      givenNames[Math.floor(i / surnames.length / givenNames.length) % givenNames.length]!;
     sheet.addRow([
       `${prefix}${i + 1}`,
       name,

@@ -221,14 +221,12 @@ export async function loadLookups(
     return { hospitals: [], departments: new Map(), existing: toExisting(found) };
   }
 
-  const __t = performance.now();
   const refs = await loadHospitalRefs(
     db,
     strings(rows, 'hospitalCode'),
     strings(rows, 'hospitalName'),
     scope,
   );
-  console.log('refs', (performance.now() - __t).toFixed(0));
   const hospitalIds = refs.filter((h) => h.inScope && !h.mergedInto).map((h) => h.id);
   const departmentRows = hospitalIds.length
     ? await db
@@ -238,7 +236,6 @@ export async function loadLookups(
     : [];
   const departmentIds = new Map(departmentRows.map((d) => [`${d.hospitalId}|${d.name}`, d.id]));
 
-  console.log('depts', (performance.now() - __t).toFixed(0));
   let existing: Existing[];
   if (kind === 'departments') {
     const found = await db
@@ -273,8 +270,6 @@ export async function loadLookups(
           sql`${doctors.mergedInto} is null and ${doctors.hospitalId} in ${uuidList(hospitalIds)} and ${doctors.name} in ${textList(names)}`,
         ),
     ]);
-    console.log('names', names.length, names.slice(0, 3), byName.slice(0, 3).map((d) => d.name));
-    console.log('doctors', byCode.length, byName.length, (performance.now() - __t).toFixed(0));
     const found = [...new Map([...byCode, ...byName].map((d) => [d.id, d])).values()];
     const have = new Set(found.map((d) => d.id));
     const kept = found.map((d) => d.mergedInto).filter((id): id is string => !!id && !have.has(id));
@@ -306,7 +301,6 @@ export async function loadLookups(
       );
     existing = toExisting(found);
   }
-  console.log('existing', (performance.now() - __t).toFixed(0));
   return { hospitals: refs, departments: departmentIds, existing };
 }
 

@@ -63,6 +63,7 @@ export function importsRoutes(deps: { imports: ImportsService }) {
           tags,
           summary:
             '上传预览 Upload an xlsx or csv file (raw body, ?fileName=) → a preview with every row checked; nothing is imported yet',
+          consumes: [...importContentTypes],
           params: importKindParamsSchema,
           querystring: importUploadQuerySchema,
           response: { 201: importBatchSchema },

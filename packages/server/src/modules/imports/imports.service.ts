@@ -207,9 +207,7 @@ export function createImportsService(deps: { db: Db }) {
     ): Promise<ImportBatch> {
       assertMayImport(ctx, kind);
       if (!file.length) throw new AppError('BAD_REQUEST', { messageKey: 'import.unreadable' });
-      const __t = performance.now();
       const sheet = await readSheet(file);
-      console.log('read', (performance.now() - __t).toFixed(0));
       if (!sheet.rows.length) throw new AppError('BAD_REQUEST', { messageKey: 'import.noRows' });
       if (sheet.rows.length > maxImportRows)
         throw new AppError('BAD_REQUEST', {
@@ -233,7 +231,6 @@ export function createImportsService(deps: { db: Db }) {
         .filter((h, i) => !keys[i] && h.trim() !== '')
         .map((h) => h.trim());
       const summary = summarize(kind, await plan(db, ctx, kind, parsed), cells, ignoredColumns);
-      console.log('planned', (performance.now() - __t).toFixed(0));
       const id = await db.transaction(async (tx) => {
         const batchId = await repo.insertBatch(tx, {
           userId: ctx.actor.id,
@@ -252,7 +249,6 @@ export function createImportsService(deps: { db: Db }) {
         });
         return batchId;
       });
-      console.log('stored', (performance.now() - __t).toFixed(0));
       return getImport(ctx, id);
     },
 
