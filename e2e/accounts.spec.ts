@@ -147,3 +147,17 @@ describe('import: row errors are listed before anything is written', () => {
     await page.context().close();
   });
 });
+
+describe('key accounts: weekly review 周讨论', () => {
+  it("a rep records this week's review of their key accounts and sees it listed", async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'rep01');
+    await page.getByTestId('nav-key-accounts').click();
+    await page.getByTestId('ka-tab-reviews').click();
+    await page.getByTestId('review-note').fill('本周重点：交大附一院心内科，约定周四科室会');
+    await page.getByTestId('review-submit').click();
+    await page.getByText('本周重点：交大附一院心内科，约定周四科室会').waitFor();
+    expect(await page.getByTestId('review-note').inputValue()).toBe('');
+    await page.context().close();
+  });
+});

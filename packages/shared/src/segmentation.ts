@@ -551,3 +551,30 @@ export const keyAccountChangesSchema = z.object({
   stayed: z.array(keyAccountRef),
 });
 export type KeyAccountMonthlyChanges = z.infer<typeof keyAccountChangesSchema>;
+
+// ── 重点管理: 周讨论 — weekly key-account review ──
+export const keyAccountReviewSchema = z.object({
+  id: z.uuid(),
+  ownerId: z.uuid(),
+  ownerName: z.string(),
+  weekStart: z.string(),
+  note: z.string(),
+  reviewedById: z.uuid(),
+  reviewedByName: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type KeyAccountReview = z.infer<typeof keyAccountReviewSchema>;
+export const recordKeyAccountReviewSchema = z.object({
+  /** The rep whose list was reviewed; defaults to the caller */
+  ownerId: z.uuid().optional(),
+  /** Any day of the reviewed week; defaults to this week */
+  week: z.iso.date().optional(),
+  /** What was discussed and agreed */
+  note: z.string().trim().min(1).max(2000),
+});
+export const keyAccountReviewListQuerySchema = z.object({
+  ownerId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaDate } from './china-date.ts';
+import { addDays, chinaDate, mondayOf } from './china-date.ts';
 
 describe('chinaDate', () => {
   it.each([
@@ -19,5 +19,16 @@ describe('addDays', () => {
     ['2026-11-23', 0, '2026-11-23'],
   ])('%s %+d → %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe('mondayOf', () => {
+  it.each([
+    ['2026-11-23', '2026-11-23'], // a Monday
+    ['2026-11-25', '2026-11-23'],
+    ['2026-11-29', '2026-11-23'], // Sunday belongs to the week before
+    ['2027-01-01', '2026-12-28'], // across the year end
+  ])('%s → %s', (date, expected) => {
+    expect(mondayOf(date)).toBe(expected);
   });
 });

@@ -9,3 +9,9 @@ export function addDays(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** Monday of the ISO week an ISO date falls in (weeks start on Monday in China). */
+export function mondayOf(isoDate: string): string {
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(isoDate, weekday === 0 ? -6 : 1 - weekday);
+}

@@ -656,3 +656,24 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
   ],
 );
+
+/** 重点管理: 周讨论 — the weekly review of a rep's key-account list, with what was agreed. */
+export const keyAccountReviews = pgTable(
+  'key_account_reviews',
+  {
+    id: id(),
+    /** The rep whose key accounts were reviewed */
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** Monday of the reviewed week */
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    note: text('note').notNull(),
+    reviewedBy: uuid('reviewed_by')
+      .notNull()
+      .references(() => users.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('key_account_reviews_owner_week_uq').on(t.ownerId, t.weekStart)],
+);

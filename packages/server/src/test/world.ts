@@ -162,7 +162,17 @@ export async function createWorld(db: Db) {
     .orderBy(desc(s.auditLog.id))
     .limit(1);
 
+  // 周讨论: one weekly key-account review per team
+  const [review1a, review2a] = await db
+    .insert(s.keyAccountReviews)
+    .values([
+      { ownerId: rep1a.id, weekStart: '2026-11-16', note: '重点跟进瑞金医院心内科', reviewedBy: m1.id },
+      { ownerId: rep2a.id, weekStart: '2026-11-16', note: '中山医院药事会准备', reviewedBy: m2.id },
+    ])
+    .returning();
+
   return {
+    keyAccountReviews: { review1a: review1a!, review2a: review2a! },
     auditEntryId: String(auditEntry!.id),
     region: region!,
     area: area!,

@@ -41,6 +41,9 @@ import {
   saveKeyAccountConfigSchema,
   saveKolProfileSchema,
   setListingSchema,
+  keyAccountReviewListQuerySchema,
+  keyAccountReviewSchema,
+  recordKeyAccountReviewSchema,
 } from '@keqing/shared';
 import { contextOf } from '../../http/route-context.ts';
 import type { SegmentationService } from './segmentation.service.ts';
@@ -48,7 +51,7 @@ import type { SegmentationService } from './segmentation.service.ts';
 const tags = ['segmentation'];
 
 export function segmentationRoutes(deps: { segmentation: SegmentationService }) {
-  const { grading, doctors, lists } = deps.segmentation;
+  const { grading, doctors, lists, reviews } = deps.segmentation;
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -325,6 +328,31 @@ export function segmentationRoutes(deps: { segmentation: SegmentationService }) 
         },
       },
       async (request) => lists.keyAccountChanges(contextOf(request), request.query),
+    );
+    r.get(
+      '/api/segmentation/key-accounts/reviews',
+      {
+        schema: {
+          tags,
+          summary: '周讨论 Weekly key-account reviews of the reps the caller may see',
+          querystring: keyAccountReviewListQuerySchema,
+          response: { 200: listResponseSchema(keyAccountReviewSchema) },
+        },
+      },
+      async (request) => reviews.findReviews(contextOf(request), request.query),
+    );
+    r.post(
+      '/api/segmentation/key-accounts/reviews',
+      {
+        schema: {
+          tags,
+          summary:
+            "周讨论 Record this week's review of a rep's key accounts (again in the same week: replaces the note)",
+          body: recordKeyAccountReviewSchema,
+          response: { 200: keyAccountReviewSchema },
+        },
+      },
+      async (request) => reviews.recordReview(contextOf(request), request.body),
     );
     r.get(
       '/api/segmentation/key-accounts/config',

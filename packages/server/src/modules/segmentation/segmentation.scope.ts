@@ -312,6 +312,30 @@ export const segmentationScopeCases: ScopeCase[] = [
     request: withFixtures(() => ({ method: 'POST', url: '/api/segmentation/key-accounts/snapshot' })),
   },
   {
+    route: 'GET /api/segmentation/key-accounts/reviews',
+    kind: 'list',
+    access: byTerritory,
+    records: (w) => sameFor(w.keyAccountReviews.review1a.id, w.keyAccountReviews.review2a.id),
+    request: () => ({ method: 'GET', url: '/api/segmentation/key-accounts/reviews?pageSize=200' }),
+  },
+  {
+    // rep: their own list vs a teammate's; manager: a team member vs another team's rep
+    route: 'POST /api/segmentation/key-accounts/reviews',
+    kind: 'write',
+    access: { rep: 'scoped', manager: 'scoped', admin: 'all', compliance: 'forbidden' },
+    records: (w) => ({
+      rep: { in: w.users.rep1a.id, out: w.users.rep1b.id },
+      manager: { in: w.users.rep1b.id, out: w.users.rep2a.id },
+      admin: { in: w.users.rep1a.id, out: w.users.rep2a.id },
+      compliance: { in: w.users.rep1a.id },
+    }),
+    request: (_w, id) => ({
+      method: 'POST',
+      url: '/api/segmentation/key-accounts/reviews',
+      payload: { ownerId: id, note: '本周讨论：重点客户名单无变化' },
+    }),
+  },
+  {
     route: 'GET /api/segmentation/key-accounts/changes',
     kind: 'item',
     access: everyone,

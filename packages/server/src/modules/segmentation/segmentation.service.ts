@@ -1,3 +1,4 @@
+import { createKeyAccountReviewsService } from './key-account-reviews.service.ts';
 import type { Db } from '../../db/client.ts';
 import { createDoctorSegmentationService } from './doctor-segmentation.service.ts';
 import { createGradingService } from './grading.service.ts';
@@ -9,6 +10,7 @@ export function createSegmentationService(deps: { db: Db; today?: () => string }
     grading: createGradingService(deps),
     doctors: createDoctorSegmentationService(deps),
     lists: createSegmentationListsService(deps),
+    reviews: createKeyAccountReviewsService(deps),
   };
 }
 export type SegmentationService = ReturnType<typeof createSegmentationService>;

@@ -37,6 +37,7 @@ import { errorText } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { WeeklyReviews } from './WeeklyReviews.tsx';
 import { ListError } from '../../app/ui/ListError.tsx';
 import { ListToolbar, toolbarItemStyle } from '../../app/ui/ListToolbar.tsx';
 import { useProductOptions } from '../accounts/accounts.api.ts';
@@ -48,7 +49,7 @@ import {
   useSnapshotKeyAccounts,
 } from './segmentation.api.ts';
 
-const tabs = ['ranking', 'highPotential', 'kols'] as const;
+const tabs = ['ranking', 'reviews', 'highPotential', 'kols'] as const;
 type TabKey = (typeof tabs)[number];
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
@@ -71,6 +72,11 @@ export default function KeyAccountsPage() {
             key: 'ranking',
             label: <span data-testid="ka-tab-ranking">{t('keyAccounts.tabs.ranking')}</span>,
             children: <Ranking />,
+          },
+          {
+            key: 'reviews',
+            label: <span data-testid="ka-tab-reviews">{t('keyAccounts.tabs.reviews')}</span>,
+            children: <WeeklyReviews />,
           },
           {
             key: 'highPotential',

@@ -13,6 +13,7 @@ import type {
   HospitalGradingResponse,
   HospitalListing,
   KeyAccountList,
+  KeyAccountReview,
   KeyAccountMonthlyChanges,
   KolProfileBody,
   LadderChange,
@@ -248,3 +249,23 @@ export const useSaveDoctorGrading = () =>
   useSaveGrading<DoctorGradingSettingsInput, DoctorGradingResponse & { summary: RegradeSummaryBody }>(
     'doctor',
   );
+
+// ── 周讨论 weekly key-account reviews ──────────────────────────────────────
+
+export function useKeyAccountReviews(params: QueryParams) {
+  return useQuery({
+    queryKey: ['key-accounts', 'reviews', params],
+    queryFn: ({ signal }) =>
+      api.get<ListResponse<KeyAccountReview>>('/segmentation/key-accounts/reviews', params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRecordKeyAccountReview() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { ownerId?: string; note: string }) =>
+      api.post<KeyAccountReview>('/segmentation/key-accounts/reviews', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['key-accounts', 'reviews'] }),
+  });
+}

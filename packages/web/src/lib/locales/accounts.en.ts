@@ -285,8 +285,22 @@ export const accountsEn: AccountsMessages = {
     allSteps: 'All steps',
   },
   keyAccounts: {
+    reviews: {
+      thisWeek: "This week's review",
+      rep: 'Rep',
+      week: 'Week (Monday)',
+      note: 'Discussed and agreed',
+      by: 'Recorded by',
+      save: "Save this week's review",
+      notePlaceholder: 'Which key accounts were discussed and what was agreed',
+    },
     hint: 'Ranked by value (potential × status); the top 20 % are key accounts, reviewed weekly, updated monthly',
-    tabs: { ranking: 'Key accounts', highPotential: 'High potential', kols: 'KOLs' },
+    tabs: {
+      ranking: 'Key accounts',
+      reviews: 'Weekly review',
+      highPotential: 'High potential',
+      kols: 'KOLs',
+    },
     doctors: 'Doctors',
     hospitals: 'Hospitals',
     keyOnly: 'Key accounts only',

@@ -274,8 +274,17 @@ export const accountsZhCN = {
     allSteps: '全部步骤',
   },
   keyAccounts: {
+    reviews: {
+      thisWeek: '本周讨论（重点管理：周讨论）',
+      rep: '代表',
+      week: '周（周一）',
+      note: '讨论内容与约定',
+      by: '记录人',
+      save: '保存本周讨论',
+      notePlaceholder: '本周讨论了哪些重点客户、约定了什么行动',
+    },
     hint: '按价值（潜力 × 现状）排名，前 20% 为重点客户；每周讨论，每月更新名单',
-    tabs: { ranking: '重点客户', highPotential: '高潜力医生', kols: 'KOL' },
+    tabs: { ranking: '重点客户', reviews: '周讨论', highPotential: '高潜力医生', kols: 'KOL' },
     doctors: '医生',
     hospitals: '医院',
     keyOnly: '只看重点客户',
