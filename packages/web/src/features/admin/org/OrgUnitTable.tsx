@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Select, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Select, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
@@ -7,6 +7,7 @@ import { useListParams } from '../../../lib/list-params.ts';
 import { useList, useUpdate } from '../../../lib/resources.ts';
 import { ActiveTag } from '../../../app/ui/ActiveTag.tsx';
 import { FormModal, type EditorState } from '../../../app/ui/FormModal.tsx';
+import { RowActions } from '../../../app/ui/RowActions.tsx';
 import { ListError } from '../../../app/ui/ListError.tsx';
 import { ActiveFilter, ListToolbar, SearchBox, toolbarItemStyle } from '../../../app/ui/ListToolbar.tsx';
 import { useRegionOptions, type Area, type Region } from '../admin.api.ts';
@@ -76,25 +77,16 @@ export function OrgUnitTable({ resource, writable }: { resource: 'regions' | 'ar
       title: t('common.actions'),
       key: 'actions',
       render: (_: unknown, unit: Unit) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEditor({ open: true, record: unit })}>
-            {t('common.edit')}
-          </Button>
-          <Popconfirm
-            title={
-              unit.active
-                ? t('common.confirmDeactivate', { name: unit.name })
-                : t('common.confirmReactivate', { name: unit.name })
-            }
-            okText={t('common.ok')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => toggleActive(unit)}
-          >
-            <Button type="link" size="small" danger={unit.active}>
-              {unit.active ? t('common.deactivate') : t('common.reactivate')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <RowActions
+          active={unit.active}
+          confirmTitle={
+            unit.active
+              ? t('common.confirmDeactivate', { name: unit.name })
+              : t('common.confirmReactivate', { name: unit.name })
+          }
+          onEdit={() => setEditor({ open: true, record: unit })}
+          onToggleActive={() => toggleActive(unit)}
+        />
       ),
     });
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Select, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Select, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/api.ts';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
@@ -9,6 +9,7 @@ import { canWrite } from '../../../app/navigation.ts';
 import { PageHeader } from '../../../app/PageHeader.tsx';
 import { ActiveTag } from '../../../app/ui/ActiveTag.tsx';
 import { FormModal, type EditorState } from '../../../app/ui/FormModal.tsx';
+import { RowActions } from '../../../app/ui/RowActions.tsx';
 import { ListError } from '../../../app/ui/ListError.tsx';
 import { ActiveFilter, ListToolbar, SearchBox, toolbarItemStyle } from '../../../app/ui/ListToolbar.tsx';
 import { useCurrentUser } from '../../auth/auth.api.ts';
@@ -91,25 +92,16 @@ export default function TeamsPage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_: unknown, team: Team) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEditor({ open: true, record: team })}>
-            {t('common.edit')}
-          </Button>
-          <Popconfirm
-            title={
-              team.active
-                ? t('common.confirmDeactivate', { name: team.name })
-                : t('common.confirmReactivate', { name: team.name })
-            }
-            okText={t('common.ok')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => toggleActive(team)}
-          >
-            <Button type="link" size="small" danger={team.active}>
-              {team.active ? t('common.deactivate') : t('common.reactivate')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <RowActions
+          active={team.active}
+          confirmTitle={
+            team.active
+              ? t('common.confirmDeactivate', { name: team.name })
+              : t('common.confirmReactivate', { name: team.name })
+          }
+          onEdit={() => setEditor({ open: true, record: team })}
+          onToggleActive={() => toggleActive(team)}
+        />
       ),
     });
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '@keqing/shared';
 import { errorText } from '../../../lib/api.ts';
@@ -10,6 +10,7 @@ import { canWrite } from '../../../app/navigation.ts';
 import { PageHeader } from '../../../app/PageHeader.tsx';
 import { ActiveTag } from '../../../app/ui/ActiveTag.tsx';
 import { FormModal, type EditorState } from '../../../app/ui/FormModal.tsx';
+import { RowActions } from '../../../app/ui/RowActions.tsx';
 import { ListError } from '../../../app/ui/ListError.tsx';
 import { ActiveFilter, ListToolbar, SearchBox, toolbarItemStyle } from '../../../app/ui/ListToolbar.tsx';
 import { useCurrentUser } from '../../auth/auth.api.ts';
@@ -97,28 +98,20 @@ export function UsersList({ mode }: { mode: 'admin' | 'team' }) {
       title: t('common.actions'),
       key: 'actions',
       render: (_: unknown, u: User) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEditor({ open: true, record: u })}>
-            {t('common.edit')}
-          </Button>
-          <Popconfirm
-            title={
-              u.active
-                ? t('users.confirmDeactivate', { name: u.name })
-                : t('users.confirmReactivate', { name: u.name })
-            }
-            okText={t('common.ok')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => toggleActive(u)}
-          >
-            <Button type="link" size="small" danger={u.active}>
-              {u.active ? t('common.deactivate') : t('common.reactivate')}
-            </Button>
-          </Popconfirm>
+        <RowActions
+          active={u.active}
+          confirmTitle={
+            u.active
+              ? t('users.confirmDeactivate', { name: u.name })
+              : t('users.confirmReactivate', { name: u.name })
+          }
+          onEdit={() => setEditor({ open: true, record: u })}
+          onToggleActive={() => toggleActive(u)}
+        >
           <Button type="link" size="small" onClick={() => setResetting({ open: true, record: u })}>
             {t('users.resetPassword')}
           </Button>
-        </Space>
+        </RowActions>
       ),
     });
   }
