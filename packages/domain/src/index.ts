@@ -3,3 +3,4 @@ export * from './text/spreadsheet.ts';
 export * from './audit/diff.ts';
 export * from './time/china-date.ts';
 export * from './segmentation/index.ts';
+export * from './planning/index.ts';
