@@ -156,8 +156,9 @@ describe('key accounts: weekly review 周讨论', () => {
     await page.getByTestId('ka-tab-reviews').click();
     await page.getByTestId('review-note').fill('本周重点：交大附一院心内科，约定周四科室会');
     await page.getByTestId('review-submit').click();
-    await page.getByText('本周重点：交大附一院心内科，约定周四科室会').waitFor();
-    expect(await page.getByTestId('review-note').inputValue()).toBe('');
+    await page.locator('.ant-table-row', { hasText: '本周重点：交大附一院心内科，约定周四科室会' }).waitFor();
+    // the form clears once the save is confirmed
+    await expect.poll(() => page.getByTestId('review-note').inputValue()).toBe('');
     await page.context().close();
   });
 });
