@@ -63,6 +63,13 @@ export function httpStatusOf(code: ErrorCode): number {
   }
 }
 
+/**
+ * A 400 on one field: the detail carries the rule's message key and params, and the
+ * error handler turns them into the request's language.
+ */
+export const fieldError = (path: string, messageKey: string, params?: Record<string, string | number>) =>
+  new AppError('VALIDATION_FAILED', { messageKey, params, details: [{ path, message: messageKey, params }] });
+
 export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = (messageKey?: string) => new AppError('FORBIDDEN', { messageKey });
 export const versionConflict = (currentVersion: number) =>

@@ -43,13 +43,19 @@ function fromDatabaseError(err: unknown): AppError | undefined {
   return undefined;
 }
 
-/** Field issues may carry a rule-message key instead of text; translate those. */
+/** Field issues may carry a rule-message key (and its params) instead of text; translate those. */
 function localizeDetails(details: unknown, locale: Locale): unknown {
   if (!Array.isArray(details)) return details;
   return details.map((d: unknown) => {
-    const issue = d as { path?: unknown; message?: unknown };
+    const { params, ...issue } = d as {
+      path?: unknown;
+      message?: unknown;
+      params?: Record<string, string | number>;
+    };
     if (typeof issue?.message !== 'string') return d;
-    return { ...issue, message: ruleMessage(locale, issue.message) ?? issue.message };
+    const message = ruleMessage(locale, issue.message, params);
+    // a translated key leaves its params behind; anything else is passed on as sent
+    return message === undefined ? d : { ...issue, message };
   });
 }
 

@@ -1,9 +1,7 @@
 import { AppError } from '../../errors/app-error.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 
-/** A 400 on one field, with the field's path and the rule's message key. */
-export const fieldError = (path: string, messageKey: string, params?: Record<string, string>) =>
-  new AppError('VALIDATION_FAILED', { messageKey, params, details: [{ path, message: messageKey }] });
+export { fieldError } from '../../errors/app-error.ts';
 
 /** True when a database error (possibly wrapped by Drizzle) is a foreign-key violation. */
 export function isForeignKeyViolation(err: unknown): boolean {

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SessionResponse, SessionUser } from '@keqing/shared';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors/app-error.ts';
+import { AppError, fieldError } from '../../errors/app-error.ts';
 import type { Actor, RequestContext, SessionInfo } from '../../http/context.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './auth.repository.ts';
@@ -168,10 +168,7 @@ export function createAuthService(deps: { db: Db; config: AuthConfig; now?: () =
     ): Promise<void> {
       const current = await repo.findPasswordHash(db, ctx.actor.id);
       if (!current || !(await verifyPassword(current.passwordHash, currentPassword))) {
-        throw new AppError('VALIDATION_FAILED', {
-          messageKey: 'password.wrongCurrent',
-          details: [{ path: 'body.currentPassword', message: 'password.wrongCurrent' }],
-        });
+        throw fieldError('body.currentPassword', 'password.wrongCurrent');
       }
       assertPasswordAcceptable(current.username, newPassword, currentPassword);
       const passwordHash = await hashPassword(newPassword);

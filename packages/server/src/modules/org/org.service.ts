@@ -14,7 +14,7 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { AppError, notFound } from '../../errors/app-error.ts';
+import { AppError, fieldError, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { assertAdmin, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
@@ -47,11 +47,7 @@ export function createOrgService(deps: { db: Db }) {
   async function checkManager(tx: Db, managerId: string | null | undefined) {
     if (!managerId) return;
     const m = await repo.findUserRole(tx, managerId);
-    if (!m || m.role !== 'manager' || !m.active)
-      throw new AppError('VALIDATION_FAILED', {
-        messageKey: 'team.managerNotManager',
-        details: [{ path: 'body.managerId', message: 'team.managerNotManager' }],
-      });
+    if (!m || m.role !== 'manager' || !m.active) throw fieldError('body.managerId', 'team.managerNotManager');
   }
 
   return {

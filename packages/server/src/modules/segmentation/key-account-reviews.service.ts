@@ -7,14 +7,11 @@ import type {
   recordKeyAccountReviewSchema,
 } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound } from '../../errors/app-error.ts';
+import { fieldError, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './key-account-reviews.repository.ts';
-
-const fieldError = (path: string, messageKey: string) =>
-  new AppError('VALIDATION_FAILED', { messageKey, details: [{ path, message: messageKey }] });
 
 /** 重点管理: 周讨论 — a rep and their manager review the key-account list every week. */
 export function createKeyAccountReviewsService(deps: { db: Db; today?: () => string }) {

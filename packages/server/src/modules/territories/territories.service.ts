@@ -12,16 +12,13 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { AppError, notFound } from '../../errors/app-error.ts';
+import { AppError, fieldError, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { assertAdmin, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import * as repo from './territories.repository.ts';
 
 type Members = { hospitalIds?: string[]; channelCustomerIds?: string[]; productIds?: string[] };
-
-const fieldError = (path: string, messageKey: string, params?: Record<string, string>) =>
-  new AppError('VALIDATION_FAILED', { messageKey, params, details: [{ path, message: messageKey }] });
 
 export function createTerritoriesService(deps: { db: Db; today?: () => string }) {
   const { db } = deps;

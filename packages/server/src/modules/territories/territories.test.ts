@@ -95,7 +95,8 @@ describe('territories', () => {
       'a date before the current rep started',
       () => ({ userId: w.users.rep1a.id, startDate: '2025-12-31' }),
       400,
-      undefined,
+      // t1a was handed to 赵六 from today by the test above
+      `生效日期必须晚于当前负责人的开始日期 ${chinaDate()}`,
     ],
     ['the rep who already has it', () => ({ userId: w.users.rep2a.id }), 409, '该辖区已由此代表负责'],
   ])('refuses to assign to %s and changes nothing', async (_label, body, status, message) => {
@@ -103,7 +104,9 @@ describe('territories', () => {
     const before = (await admin.get(`/api/territories/${territory.id}`)).json();
     const res = await admin.post(`/api/territories/${territory.id}/assign`, body());
     expect(res.statusCode).toBe(status);
-    if (message) expect(res.json().error.message).toBe(message);
+    expect(res.json().error.message).toBe(message);
+    // field details are translated too, with their parameters filled in
+    if (status === 400) expect(res.json().error.details[0].message).toBe(message);
     expect((await admin.get(`/api/territories/${territory.id}`)).json().assignments).toEqual(
       before.assignments,
     );

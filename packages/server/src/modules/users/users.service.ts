@@ -3,7 +3,7 @@ import type { createUserSchema, ListResponse, updateUserSchema, User, Role } fro
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { AppError, notFound } from '../../errors/app-error.ts';
+import { AppError, fieldError, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { assertAdmin, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
@@ -16,10 +16,7 @@ type ListArgs = z.infer<typeof import('@keqing/shared').userListQuerySchema>;
 
 function teamRequired(role: Role, teamId: string | null | undefined) {
   if (role === 'rep' && !teamId) {
-    throw new AppError('VALIDATION_FAILED', {
-      messageKey: 'user.repNeedsTeam',
-      details: [{ path: 'body.teamId', message: 'user.repNeedsTeam' }],
-    });
+    throw fieldError('body.teamId', 'user.repNeedsTeam');
   }
 }
 
