@@ -9,7 +9,6 @@ import { countAll, likePattern, offsetOf, orderBy, toIso } from '../../db/list.t
 export type Page = { page: number; pageSize: number };
 export type Sort = { sort?: string };
 
-export const allOf = (conditions: (SQL | undefined)[]) => and(...conditions.filter((c): c is SQL => !!c));
 const withIso = <T extends { createdAt: string }>(r: T) => ({ ...r, createdAt: toIso(r.createdAt) });
 const stamps = <T extends { createdAt: string; updatedAt: string }>(r: T) => ({
   ...r,
@@ -89,7 +88,7 @@ export type HospitalFilter = {
 const liveHospital = isNull(hospitals.mergedInto);
 
 export async function findHospitals(db: Db, f: HospitalFilter, sort: Sort, page?: Page) {
-  const w = allOf([
+  const w = and(
     liveHospital,
     f.q
       ? or(nameSearch(f.q, hospitals.name, hospitals.nameInitials), ilike(hospitals.alias, likePattern(f.q)))
@@ -100,7 +99,7 @@ export async function findHospitals(db: Db, f: HospitalFilter, sort: Sort, page?
     f.city ? eq(hospitals.city, f.city) : undefined,
     f.province ? eq(hospitals.province, f.province) : undefined,
     f.scope,
-  ]);
+  );
   const result = await paged(
     (p) =>
       pageOf(
@@ -140,7 +139,7 @@ export async function getHospital(db: Db, id: string, scope?: SQL) {
   const [row] = await db
     .select(hospitalColumns)
     .from(hospitals)
-    .where(allOf([eq(hospitals.id, id), liveHospital, scope]));
+    .where(and(eq(hospitals.id, id), liveHospital, scope));
   return row && toHospital(row);
 }
 
@@ -198,13 +197,13 @@ const departmentColumns = {
 export type DepartmentFilter = { q?: string; hospitalId?: string; city?: string; scope?: SQL };
 
 export async function findDepartments(db: Db, f: DepartmentFilter, sort: Sort, page?: Page) {
-  const w = allOf([
+  const w = and(
     liveHospital,
     f.q ? ilike(departments.name, likePattern(f.q)) : undefined,
     f.hospitalId ? eq(departments.hospitalId, f.hospitalId) : undefined,
     f.city ? eq(hospitals.city, f.city) : undefined,
     f.scope,
-  ]);
+  );
   const result = await paged(
     (p) =>
       pageOf(
@@ -246,7 +245,7 @@ export async function getDepartment(db: Db, id: string, scope?: SQL) {
     .select(departmentColumns)
     .from(departments)
     .innerJoin(hospitals, eq(hospitals.id, departments.hospitalId))
-    .where(allOf([eq(departments.id, id), liveHospital, scope]));
+    .where(and(eq(departments.id, id), liveHospital, scope));
   return row && stamps(row);
 }
 
@@ -298,7 +297,7 @@ export type KeyContactFilter = {
 };
 
 export async function findKeyContacts(db: Db, f: KeyContactFilter, sort: Sort, page?: Page) {
-  const w = allOf([
+  const w = and(
     liveHospital,
     nameSearch(f.q, keyContacts.name, keyContacts.nameInitials),
     f.hospitalId ? eq(keyContacts.hospitalId, f.hospitalId) : undefined,
@@ -306,7 +305,7 @@ export async function findKeyContacts(db: Db, f: KeyContactFilter, sort: Sort, p
     f.function ? eq(keyContacts.function, f.function) : undefined,
     f.city ? eq(hospitals.city, f.city) : undefined,
     f.scope,
-  ]);
+  );
   const result = await paged(
     (p) =>
       pageOf(
@@ -349,7 +348,7 @@ export async function getKeyContact(db: Db, id: string, scope?: SQL) {
     .from(keyContacts)
     .innerJoin(hospitals, eq(hospitals.id, keyContacts.hospitalId))
     .leftJoin(departments, eq(departments.id, keyContacts.departmentId))
-    .where(allOf([eq(keyContacts.id, id), liveHospital, scope]));
+    .where(and(eq(keyContacts.id, id), liveHospital, scope));
   return row && stamps(row);
 }
 
@@ -387,13 +386,13 @@ const toProduct = <T extends { createdAt: string; updatedAt: string; keyMessages
 export type ProductFilter = { q?: string; therapeuticArea?: string; active?: boolean };
 
 export async function findProducts(db: Db, f: ProductFilter, sort: Sort, page?: Page) {
-  const w = allOf([
+  const w = and(
     f.q
       ? or(ilike(products.name, likePattern(f.q)), ilike(products.genericName, likePattern(f.q)))
       : undefined,
     f.therapeuticArea ? eq(products.therapeuticArea, f.therapeuticArea) : undefined,
     f.active === undefined ? undefined : eq(products.active, f.active),
-  ]);
+  );
   const result = await paged(
     (p) =>
       pageOf(
@@ -451,12 +450,12 @@ export async function findChannelCustomers(
   f: { q?: string; kind?: string; city?: string; scope?: SQL },
   page: Page & Sort,
 ) {
-  const w = allOf([
+  const w = and(
     nameSearch(f.q, channelCustomers.name, channelCustomers.nameInitials),
     f.kind ? eq(channelCustomers.kind, f.kind as 'distributor') : undefined,
     f.city ? eq(channelCustomers.city, f.city) : undefined,
     f.scope,
-  ]);
+  );
   const [rows, [c]] = await Promise.all([
     db
       .select(channelColumns)
@@ -481,7 +480,7 @@ export async function getChannelCustomer(db: Db, id: string, scope?: SQL) {
   const [row] = await db
     .select(channelColumns)
     .from(channelCustomers)
-    .where(allOf([eq(channelCustomers.id, id), scope]));
+    .where(and(eq(channelCustomers.id, id), scope));
   return row && withIso(row);
 }
 

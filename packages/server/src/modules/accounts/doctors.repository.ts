@@ -10,7 +10,7 @@ import {
   products,
 } from '../../db/schema.ts';
 import { countAll, likePattern, orderBy, toIso } from '../../db/list.ts';
-import { allOf, nameSearch, pageOf, paged, type Page, type Sort } from './accounts.repository.ts';
+import { nameSearch, pageOf, paged, type Page, type Sort } from './accounts.repository.ts';
 
 const doctorColumns = {
   id: doctors.id,
@@ -122,7 +122,7 @@ export async function findDoctors(
   options: { withPersonal?: boolean } = {},
 ) {
   const productId = f.productId;
-  const w = allOf([
+  const w = and(
     liveDoctor,
     isNull(hospitals.mergedInto),
     nameSearch(f.q, doctors.name, doctors.nameInitials),
@@ -137,7 +137,7 @@ export async function findDoctors(
     f.relationshipStage ? eq(doctors.relationshipStage, f.relationshipStage) : undefined,
     productId && f.grade ? eq(doctorProductStatus.grade, f.grade) : undefined,
     f.scope,
-  ]);
+  );
   // The product's status joins on the product id; without a product the join matches nothing.
   const statusJoin = and(
     eq(doctorProductStatus.doctorId, doctors.id),
@@ -201,7 +201,7 @@ export async function getDoctor(db: Db, id: string, scope?: SQL) {
     .from(doctors)
     .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
     .leftJoin(departments, eq(departments.id, doctors.departmentId))
-    .where(allOf([eq(doctors.id, id), liveDoctor, isNull(hospitals.mergedInto), scope]));
+    .where(and(eq(doctors.id, id), liveDoctor, isNull(hospitals.mergedInto), scope));
   return row && toDoctor(row);
 }
 

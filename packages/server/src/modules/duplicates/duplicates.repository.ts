@@ -17,7 +17,6 @@ import {
 } from '../../db/schema.ts';
 import { toIso } from '../../db/list.ts';
 
-const all = (conditions: (SQL | undefined)[]) => and(...conditions.filter((c): c is SQL => !!c));
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 /** Any number of ids as one JSON parameter (a list of bound parameters stops at 65,535). */
 const uuidList = (ids: string[]) =>
@@ -35,7 +34,7 @@ export type KeyGroup = {
  * only, at least 7), among the records the scope condition allows; merged records never count.
  */
 export async function findDoctorKeyGroups(db: Db, scope: SQL | undefined): Promise<KeyGroup[]> {
-  const visible = all([isNull(doctors.mergedInto), scope]);
+  const visible = and(isNull(doctors.mergedInto), scope);
   const [byName, byPhone] = await Promise.all([
     db
       .select({ ids: sql<string[]>`array_agg(${doctors.id}::text)` })
@@ -46,7 +45,7 @@ export async function findDoctorKeyGroups(db: Db, scope: SQL | undefined): Promi
     db
       .select({ ids: sql<string[]>`array_agg(${doctors.id}::text)` })
       .from(doctors)
-      .where(all([visible, sql`length(regexp_replace(${doctors.phone}, '[^0-9]', '', 'g')) >= 7`]))
+      .where(and(visible, sql`length(regexp_replace(${doctors.phone}, '[^0-9]', '', 'g')) >= 7`))
       .groupBy(sql`regexp_replace(${doctors.phone}, '[^0-9]', '', 'g')`)
       .having(sql`count(*) > 1`),
   ]);
@@ -149,7 +148,7 @@ export async function lockDoctors(tx: Db, ids: string[], scope: SQL | undefined)
   return tx
     .select(doctorFields)
     .from(doctors)
-    .where(all([inArray(doctors.id, ids), isNull(doctors.mergedInto), scope]))
+    .where(and(inArray(doctors.id, ids), isNull(doctors.mergedInto), scope))
     .for('update');
 }
 

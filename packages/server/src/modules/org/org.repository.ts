@@ -4,7 +4,6 @@ import { areas, regions, teams, users } from '../../db/schema.ts';
 import { countAll, likePattern, offsetOf, orderBy, toIso } from '../../db/list.ts';
 
 export type Page = { page: number; pageSize: number; sort?: string };
-const where = (conditions: (SQL | undefined)[]) => and(...conditions.filter((c): c is SQL => !!c));
 
 // ── regions 大区 ──
 const regionColumns = {
@@ -17,10 +16,10 @@ const regionColumns = {
 const regionRow = <T extends { createdAt: string }>(r: T) => ({ ...r, createdAt: toIso(r.createdAt) });
 
 export async function findRegions(db: Db, filter: { q?: string; active?: boolean }, page: Page) {
-  const w = where([
+  const w = and(
     filter.q ? ilike(regions.name, likePattern(filter.q)) : undefined,
     filter.active === undefined ? undefined : eq(regions.active, filter.active),
-  ]);
+  );
   const [rows, [c]] = await Promise.all([
     db
       .select(regionColumns)
@@ -63,11 +62,11 @@ export async function findAreas(
   filter: { q?: string; regionId?: string; active?: boolean },
   page: Page,
 ) {
-  const w = where([
+  const w = and(
     filter.q ? ilike(areas.name, likePattern(filter.q)) : undefined,
     filter.regionId ? eq(areas.regionId, filter.regionId) : undefined,
     filter.active === undefined ? undefined : eq(areas.active, filter.active),
-  ]);
+  );
   const [rows, [c]] = await Promise.all([
     db
       .select(areaColumns)
@@ -133,12 +132,12 @@ export async function findTeams(
   filter: { q?: string; areaId?: string; active?: boolean; scope?: SQL },
   page: Page,
 ) {
-  const w = where([
+  const w = and(
     filter.q ? ilike(teams.name, likePattern(filter.q)) : undefined,
     filter.areaId ? eq(teams.areaId, filter.areaId) : undefined,
     filter.active === undefined ? undefined : eq(teams.active, filter.active),
     filter.scope,
-  ]);
+  );
   const [rows, [c]] = await Promise.all([
     teamsQuery(db)
       .where(w)
@@ -158,7 +157,7 @@ export async function findTeams(
 }
 
 export async function getTeam(db: Db, id: string, scope?: SQL) {
-  const [row] = await teamsQuery(db).where(where([eq(teams.id, id), scope]));
+  const [row] = await teamsQuery(db).where(and(eq(teams.id, id), scope));
   return row && regionRow(row);
 }
 

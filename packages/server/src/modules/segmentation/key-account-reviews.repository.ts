@@ -32,11 +32,7 @@ export async function findReviews(
   f: { ownerId?: string; scope?: SQL },
   page: { page: number; pageSize: number },
 ) {
-  const w = and(
-    ...[f.ownerId ? eq(keyAccountReviews.ownerId, f.ownerId) : undefined, f.scope].filter(
-      (c): c is SQL => !!c,
-    ),
-  );
+  const w = and(f.ownerId ? eq(keyAccountReviews.ownerId, f.ownerId) : undefined, f.scope);
   const [rows, [c]] = await Promise.all([
     reviewsQuery(db)
       .where(w)

@@ -54,15 +54,13 @@ export async function findTerritories(
   page: { page: number; pageSize: number; sort?: string },
 ) {
   const w = and(
-    ...[
-      f.q
-        ? or(ilike(territories.name, likePattern(f.q)), ilike(territories.code, likePattern(f.q)))
-        : undefined,
-      f.teamId ? eq(territories.teamId, f.teamId) : undefined,
-      f.repId ? sql`${currentRep} = ${f.repId}` : undefined,
-      f.active === undefined ? undefined : eq(territories.active, f.active),
-      f.scope,
-    ].filter((c): c is SQL => !!c),
+    f.q
+      ? or(ilike(territories.name, likePattern(f.q)), ilike(territories.code, likePattern(f.q)))
+      : undefined,
+    f.teamId ? eq(territories.teamId, f.teamId) : undefined,
+    f.repId ? sql`${currentRep} = ${f.repId}` : undefined,
+    f.active === undefined ? undefined : eq(territories.active, f.active),
+    f.scope,
   );
   const [rows, [c]] = await Promise.all([
     baseQuery(db)

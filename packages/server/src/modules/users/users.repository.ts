@@ -34,14 +34,14 @@ export async function findUsers(
   f: UserFilter,
   page: { page: number; pageSize: number; sort?: string },
 ) {
-  const conditions = [
+  // drizzle's and() skips the undefined conditions
+  const w = and(
     f.q ? or(ilike(users.name, likePattern(f.q)), ilike(users.username, likePattern(f.q))) : undefined,
     f.role ? eq(users.role, f.role) : undefined,
     f.teamId ? eq(users.teamId, f.teamId) : undefined,
     f.active === undefined ? undefined : eq(users.active, f.active),
     f.scope,
-  ].filter((c): c is SQL => !!c);
-  const w = and(...conditions);
+  );
   const [rows, [c]] = await Promise.all([
     db
       .select(columns)

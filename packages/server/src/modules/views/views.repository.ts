@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { savedViews } from '../../db/schema.ts';
 import { countAll, offsetOf, orderBy, toIso } from '../../db/list.ts';
@@ -27,11 +27,7 @@ export async function findViews(
   f: { listKind?: string },
   page: { page: number; pageSize: number; sort?: string },
 ) {
-  const w = and(
-    ...[eq(savedViews.userId, userId), f.listKind ? eq(savedViews.listKind, f.listKind) : undefined].filter(
-      (c): c is SQL => !!c,
-    ),
-  );
+  const w = and(eq(savedViews.userId, userId), f.listKind ? eq(savedViews.listKind, f.listKind) : undefined);
   const [rows, [c]] = await Promise.all([
     db
       .select(columns)
