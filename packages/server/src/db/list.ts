@@ -1,4 +1,5 @@
 import { asc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { ListResponse } from '@keqing/shared';
 
 /**
  * Turns `?sort=name` / `?sort=-createdAt` into an ORDER BY over the columns a
@@ -38,4 +39,9 @@ export function toIso(value: string | Date | null): string | null;
 export function toIso(value: string | Date | null): string | null {
   if (value === null) return null;
   return new Date(value).toISOString();
+}
+
+/** The `{ items, total, page, pageSize }` body of every collection route (DESIGN.md §3). */
+export function listOf<T>(items: T[], total: number, q: { page: number; pageSize: number }): ListResponse<T> {
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }

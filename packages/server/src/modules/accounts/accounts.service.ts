@@ -18,7 +18,6 @@ import type {
   keyContactExportQuerySchema,
   keyContactListQuerySchema,
   keyMessageInputSchema,
-  ListQuery,
   ListResponse,
   Product,
   productExportQuerySchema,
@@ -40,13 +39,7 @@ import * as repo from './accounts.repository.ts';
 import { conflictOnReference, conflictOnUnique, fieldError } from './accounts.errors.ts';
 import * as columns from './export-columns.ts';
 import { contentTypes, writeExport, type ExportColumn, type ExportFormat } from './export-file.ts';
-
-const page = <T>(rows: T[], total: number, q: ListQuery): ListResponse<T> => ({
-  items: rows,
-  total,
-  page: q.page,
-  pageSize: q.pageSize,
-});
+import { listOf } from '../../db/list.ts';
 
 /** A file for the export routes: the ASCII fallback name, the Chinese name and the bytes. */
 export type ExportResult = { asciiName: string; utf8Name: string; contentType: string; body: Buffer };
@@ -136,7 +129,7 @@ export function createAccountsService(deps: { db: Db }) {
     ): Promise<ListResponse<Hospital>> {
       const scope = scopeOf(ctx.actor).hospitals(repo.hospitals.id);
       const { rows, total } = await repo.findHospitals(db, { ...q, scope }, q, q);
-      return page(rows as Hospital[], total, q);
+      return listOf(rows as Hospital[], total, q);
     },
     async getHospital(ctx: RequestContext, id: string): Promise<HospitalDetail> {
       return (await loadHospitalDetail(db, id, ctx)) ?? Promise.reject(notFound());
@@ -206,7 +199,7 @@ export function createAccountsService(deps: { db: Db }) {
     ): Promise<ListResponse<Department>> {
       const scope = scopeOf(ctx.actor).hospitals(repo.departments.hospitalId);
       const { rows, total } = await repo.findDepartments(db, { ...q, scope }, q, q);
-      return page(rows, total, q);
+      return listOf(rows, total, q);
     },
     async getDepartment(ctx: RequestContext, id: string): Promise<Department> {
       const scope = scopeOf(ctx.actor).hospitals(repo.departments.hospitalId);
@@ -283,7 +276,7 @@ export function createAccountsService(deps: { db: Db }) {
     ): Promise<ListResponse<KeyContact>> {
       const scope = scopeOf(ctx.actor).hospitals(repo.keyContacts.hospitalId);
       const { rows, total } = await repo.findKeyContacts(db, { ...q, scope }, q, q);
-      return page(rows as KeyContact[], total, q);
+      return listOf(rows as KeyContact[], total, q);
     },
     async getKeyContact(ctx: RequestContext, id: string): Promise<KeyContact> {
       const scope = scopeOf(ctx.actor).hospitals(repo.keyContacts.hospitalId);
@@ -368,7 +361,7 @@ export function createAccountsService(deps: { db: Db }) {
       q: z.infer<typeof productListQuerySchema>,
     ): Promise<ListResponse<Product>> {
       const { rows, total } = await repo.findProducts(db, q, q, q);
-      return page(rows, total, q);
+      return listOf(rows, total, q);
     },
     async getProduct(_ctx: RequestContext, id: string): Promise<Product> {
       return (await repo.getProduct(db, id)) ?? Promise.reject(notFound());
@@ -423,7 +416,7 @@ export function createAccountsService(deps: { db: Db }) {
     ): Promise<ListResponse<ChannelCustomer>> {
       const scope = scopeOf(ctx.actor).channelCustomers(repo.channelCustomers.id);
       const { rows, total } = await repo.findChannelCustomers(db, { ...q, scope }, q);
-      return page(rows, total, q);
+      return listOf(rows, total, q);
     },
     async getChannelCustomer(ctx: RequestContext, id: string): Promise<ChannelCustomer> {
       const row = await repo.getChannelCustomer(

@@ -29,6 +29,7 @@ import {
   doctorProductColumns,
   type DoctorExportRow,
 } from './export-columns.ts';
+import { listOf } from '../../db/list.ts';
 
 /** Sorts that read the product status: they need a product. */
 const productSorts = new Set(['grade', 'prescriptionStatus', 'prescriptionPotential', 'visitsPerCycle']);
@@ -192,7 +193,7 @@ export function createDoctorsService(deps: { db: Db }) {
       const { items, total } = await findRows(ctx, q, q);
       // notes stay on the doctor page (and in exports); lists stay light
       const rows = items.map(({ notes: _notes, ...d }) => d);
-      return { items: rows as Doctor[], total, page: q.page, pageSize: q.pageSize };
+      return listOf(rows as Doctor[], total, q);
     },
 
     async getDoctor(ctx: RequestContext, id: string): Promise<DoctorDetail> {

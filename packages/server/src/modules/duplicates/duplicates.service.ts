@@ -17,6 +17,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { assertAdmin, assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './duplicates.repository.ts';
+import { listOf } from '../../db/list.ts';
 
 type Group = { ids: string[]; reasons: DuplicateReason[] };
 
@@ -51,12 +52,8 @@ function connect(keyGroups: repo.KeyGroup[]): Group[] {
   return [...groups.values()];
 }
 
-const pageOf = <T>(items: T[], q: { page: number; pageSize: number }): ListResponse<T> => ({
-  items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
-  total: items.length,
-  page: q.page,
-  pageSize: q.pageSize,
-});
+const pageOf = <T>(items: T[], q: { page: number; pageSize: number }): ListResponse<T> =>
+  listOf(items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), items.length, q);
 
 /** The oldest record first: it is the suggested one to keep (the group's id). */
 const byAge = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>

@@ -19,6 +19,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { assertAdmin, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import * as repo from './org.repository.ts';
+import { listOf } from '../../db/list.ts';
 
 type ListArgs = { q?: string; page: number; pageSize: number; sort?: string; active?: boolean };
 
@@ -32,13 +33,6 @@ async function uniqueName<T>(name: string | undefined, run: () => Promise<T>): P
     throw err;
   }
 }
-
-const list = <T>(rows: T[], total: number, args: ListArgs): ListResponse<T> => ({
-  items: rows,
-  total,
-  page: args.page,
-  pageSize: args.pageSize,
-});
 
 export function createOrgService(deps: { db: Db }) {
   const { db } = deps;
@@ -54,7 +48,7 @@ export function createOrgService(deps: { db: Db }) {
     // Organisation structure is not sensitive: every signed-in user may read regions and areas.
     async findRegions(_ctx: RequestContext, args: ListArgs): Promise<ListResponse<Region>> {
       const { rows, total } = await repo.findRegions(db, args, args);
-      return list(rows, total, args);
+      return listOf(rows, total, args);
     },
     async getRegion(_ctx: RequestContext, id: string): Promise<Region> {
       return (await repo.getRegion(db, id)) ?? Promise.reject(notFound());
@@ -91,7 +85,7 @@ export function createOrgService(deps: { db: Db }) {
       args: ListArgs & { regionId?: string },
     ): Promise<ListResponse<Area>> {
       const { rows, total } = await repo.findAreas(db, args, args);
-      return list(rows, total, args);
+      return listOf(rows, total, args);
     },
     async getArea(_ctx: RequestContext, id: string): Promise<Area> {
       return (await repo.getArea(db, id)) ?? Promise.reject(notFound());
@@ -133,7 +127,7 @@ export function createOrgService(deps: { db: Db }) {
     async findTeams(ctx: RequestContext, args: ListArgs & { areaId?: string }): Promise<ListResponse<Team>> {
       const scope = scopeOf(ctx.actor).teams(repo.teams.id);
       const { rows, total } = await repo.findTeams(db, { ...args, scope }, args);
-      return list(rows, total, args);
+      return listOf(rows, total, args);
     },
     async getTeam(ctx: RequestContext, id: string): Promise<Team> {
       const scope = scopeOf(ctx.actor).teams(repo.teams.id);

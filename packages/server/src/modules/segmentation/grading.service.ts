@@ -49,6 +49,7 @@ import { assertAdmin } from '../../scope/scope.ts';
 import { auditedCreate } from '../audit/audited.ts';
 import * as repo from './segmentation.repository.ts';
 import { fieldError, problemsError } from './segmentation.problems.ts';
+import { listOf } from '../../db/list.ts';
 
 const hospitalGrades = ['A', 'B', 'C'];
 
@@ -249,7 +250,7 @@ export function createGradingService(deps: { db: Db }) {
     q: z.infer<typeof configHistoryQuerySchema>,
   ): Promise<ListResponse<ConfigVersion>> {
     const { rows, total } = await repo.findConfigHistory(db, kind, q.page, q.pageSize);
-    return { items: rows as ConfigVersion[], total, page: q.page, pageSize: q.pageSize };
+    return listOf(rows as ConfigVersion[], total, q);
   }
 
   return {

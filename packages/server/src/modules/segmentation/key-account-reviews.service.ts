@@ -12,6 +12,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './key-account-reviews.repository.ts';
+import { listOf } from '../../db/list.ts';
 
 /** 重点管理: 周讨论 — a rep and their manager review the key-account list every week. */
 export function createKeyAccountReviewsService(deps: { db: Db; today?: () => string }) {
@@ -26,7 +27,7 @@ export function createKeyAccountReviewsService(deps: { db: Db; today?: () => str
     ): Promise<ListResponse<KeyAccountReview>> {
       const scope = scopeOf(ctx.actor).users(repo.keyAccountReviews.ownerId);
       const { rows, total } = await repo.findReviews(db, { ownerId: q.ownerId, scope }, q);
-      return { items: rows, total, page: q.page, pageSize: q.pageSize };
+      return listOf(rows, total, q);
     },
 
     /** Records (or rewrites) the review of one rep's week; the caller is the reviewer. */

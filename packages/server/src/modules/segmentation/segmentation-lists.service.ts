@@ -30,6 +30,7 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import { kolBody } from './doctor-segmentation.service.ts';
 import { highPotentialCriteriaOf, loadDoctorGrading, loadKeyAccountConfig } from './grading.service.ts';
 import * as repo from './segmentation.repository.ts';
+import { listOf } from '../../db/list.ts';
 
 const pageOf = <T>(items: T[], page: number, pageSize: number) =>
   items.slice((page - 1) * pageSize, page * pageSize);
@@ -116,7 +117,7 @@ export function createSegmentationListsService(deps: { db: Db; today?: () => str
           gap: f.gap,
         };
       });
-      return { items, total: found.length, page: q.page, pageSize: q.pageSize };
+      return listOf(items, found.length, q);
     },
 
     async findKeyAccounts(

@@ -17,6 +17,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { assertAdmin, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import * as repo from './territories.repository.ts';
+import { listOf } from '../../db/list.ts';
 
 type Members = { hospitalIds?: string[]; channelCustomerIds?: string[]; productIds?: string[] };
 
@@ -84,7 +85,7 @@ export function createTerritoriesService(deps: { db: Db; today?: () => string })
     ): Promise<ListResponse<Territory>> {
       const scope = scopeOf(ctx.actor).territories(repo.territories.id);
       const { rows, total } = await repo.findTerritories(db, { ...args, scope }, args);
-      return { items: rows, total, page: args.page, pageSize: args.pageSize };
+      return listOf(rows, total, args);
     },
 
     async getTerritory(ctx: RequestContext, id: string): Promise<TerritoryDetail> {

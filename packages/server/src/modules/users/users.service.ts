@@ -11,6 +11,7 @@ import { deleteUserSessions } from '../auth/auth.repository.ts';
 import { assertPasswordAcceptable } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import * as repo from './users.repository.ts';
+import { listOf } from '../../db/list.ts';
 
 type ListArgs = z.infer<typeof import('@keqing/shared').userListQuerySchema>;
 
@@ -32,7 +33,7 @@ export function createUsersService(deps: { db: Db }) {
     async findUsers(ctx: RequestContext, args: ListArgs): Promise<ListResponse<User>> {
       const scope = scopeOf(ctx.actor).users(repo.users.id);
       const { rows, total } = await repo.findUsers(db, { ...args, scope }, args);
-      return { items: rows, total, page: args.page, pageSize: args.pageSize };
+      return listOf(rows, total, args);
     },
 
     async getUser(ctx: RequestContext, id: string): Promise<User> {

@@ -14,6 +14,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './views.repository.ts';
+import { listOf } from '../../db/list.ts';
 
 const nameTaken = (name: string) => (err: unknown) => {
   if (isUniqueViolation(err))
@@ -33,7 +34,7 @@ export function createViewsService(deps: { db: Db }) {
       q: z.infer<typeof savedViewListQuerySchema>,
     ): Promise<ListResponse<SavedView>> {
       const { rows, total } = await repo.findViews(db, ctx.actor.id, q, q);
-      return { items: rows, total, page: q.page, pageSize: q.pageSize };
+      return listOf(rows, total, q);
     },
     async getView(ctx: RequestContext, id: string): Promise<SavedView> {
       return (await repo.getView(db, id, ctx.actor.id)) ?? Promise.reject(notFound());
