@@ -37,6 +37,10 @@ import { segmentationRoutes } from './modules/segmentation/segmentation.routes.t
 import { createDoctorsService } from './modules/accounts/doctors.service.ts';
 import { createViewsService } from './modules/views/views.service.ts';
 import { viewsRoutes } from './modules/views/views.routes.ts';
+import { createPlanningService } from './modules/planning/planning.service.ts';
+import { planningRoutes } from './modules/planning/planning.routes.ts';
+import { createCallsService } from './modules/calls/calls.service.ts';
+import { callsRoutes } from './modules/calls/calls.routes.ts';
 
 const packageJson = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
@@ -141,6 +145,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   );
   await app.register(viewsRoutes({ views: createViewsService({ db }) }));
   await app.register(segmentationRoutes({ segmentation: createSegmentationService({ db }) }));
+  await app.register(planningRoutes({ planning: createPlanningService({ db }) }));
+  await app.register(callsRoutes({ calls: createCallsService({ db }) }));
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

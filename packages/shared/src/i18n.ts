@@ -3,6 +3,8 @@ import type { ErrorCode } from './errors.ts';
 import { accountsMessages } from './messages/accounts.ts';
 import { importsMessages } from './messages/imports.ts';
 import { segmentationServiceMessages } from './messages/segmentation.ts';
+import { planningMessages } from './messages/planning.ts';
+import { callsMessages } from './messages/calls.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -129,6 +131,8 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...accountsMessages['zh-CN'],
     ...importsMessages['zh-CN'],
     ...segmentationServiceMessages['zh-CN'],
+    ...planningMessages['zh-CN'],
+    ...callsMessages['zh-CN'],
   },
   en: {
     ...coreMessages.en,
@@ -136,6 +140,8 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...accountsMessages.en,
     ...importsMessages.en,
     ...segmentationServiceMessages.en,
+    ...planningMessages.en,
+    ...callsMessages.en,
   },
 };
 

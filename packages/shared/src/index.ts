@@ -7,3 +7,5 @@ export * from './audit.ts';
 export * from './accounts.ts';
 export * from './imports.ts';
 export * from './segmentation.ts';
+export * from './planning.ts';
+export * from './calls.ts';

@@ -9,6 +9,8 @@ import { importsScopeCases } from '../modules/imports/imports.scope.ts';
 import { duplicatesScopeCases } from '../modules/duplicates/duplicates.scope.ts';
 import { usersScopeCases } from '../modules/users/users.scope.ts';
 import { viewsScopeCases } from '../modules/views/views.scope.ts';
+import { planningScopeCases } from '../modules/planning/planning.scope.ts';
+import { callsScopeCases } from '../modules/calls/calls.scope.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { actorFor, createWorld, type World } from './world.ts';
@@ -22,6 +24,8 @@ const cases: ScopeCase[] = [
   ...accountsScopeCases,
   ...segmentationScopeCases,
   ...viewsScopeCases,
+  ...planningScopeCases,
+  ...callsScopeCases,
   ...auditScopeCases,
 ];
 
