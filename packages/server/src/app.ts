@@ -39,6 +39,8 @@ import { createViewsService } from './modules/views/views.service.ts';
 import { viewsRoutes } from './modules/views/views.routes.ts';
 import { createPlanningService } from './modules/planning/planning.service.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
+import { createPlanningInsightsService } from './modules/planning/insights.service.ts';
+import { planningInsightsRoutes } from './modules/planning/insights.routes.ts';
 import { createCallsService } from './modules/calls/calls.service.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
 
@@ -146,6 +148,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(viewsRoutes({ views: createViewsService({ db }) }));
   await app.register(segmentationRoutes({ segmentation: createSegmentationService({ db }) }));
   await app.register(planningRoutes({ planning: createPlanningService({ db }) }));
+  await app.register(planningInsightsRoutes({ insights: createPlanningInsightsService({ db }) }));
   await app.register(callsRoutes({ calls: createCallsService({ db }) }));
 
   const webDist = config.webDist ?? defaultWebDist;

@@ -10,6 +10,7 @@ import { duplicatesScopeCases } from '../modules/duplicates/duplicates.scope.ts'
 import { usersScopeCases } from '../modules/users/users.scope.ts';
 import { viewsScopeCases } from '../modules/views/views.scope.ts';
 import { planningScopeCases } from '../modules/planning/planning.scope.ts';
+import { planningInsightsScopeCases } from '../modules/planning/insights.scope.ts';
 import { callsScopeCases } from '../modules/calls/calls.scope.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
@@ -25,6 +26,7 @@ const cases: ScopeCase[] = [
   ...segmentationScopeCases,
   ...viewsScopeCases,
   ...planningScopeCases,
+  ...planningInsightsScopeCases,
   ...callsScopeCases,
   ...auditScopeCases,
 ];
