@@ -4,3 +4,4 @@ export * from './audit/diff.ts';
 export * from './time/china-date.ts';
 export * from './segmentation/index.ts';
 export * from './planning/index.ts';
+export * from './calls/index.ts';

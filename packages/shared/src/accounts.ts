@@ -150,6 +150,9 @@ export const hospitalSchema = z.object({
   /** 是否有竞争对手占绝对优势 */
   hasDominantCompetitor: z.boolean().nullable(),
   notes: z.string().nullable(),
+  /** WGS-84 position of the main gate (a call's location stamp is compared with it); both or neither */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
   /** 医院定级 A/B/C — set by the segmentation module, read-only here */
   grade: z.string().nullable(),
   gradeScore: z.number().int().nullable(),
@@ -213,13 +216,28 @@ const hospitalFields = {
   competitionStrength: oneToFive,
   hasDominantCompetitor: z.boolean().nullable().optional(),
   notes: text(2000),
+  /** 纬度 / 经度 (WGS-84) */
+  latitude: z.number().min(-90).max(90).nullable().optional(),
+  longitude: z.number().min(-180).max(180).nullable().optional(),
+};
+type Coordinates = { latitude?: number | null; longitude?: number | null };
+/** A position is a pair: both sent or neither, both set or both cleared (null). */
+const coordinatesPaired = (h: Coordinates) =>
+  (h.latitude === undefined) === (h.longitude === undefined) &&
+  (h.latitude === null) === (h.longitude === null);
+const pairedCoordinates = {
+  // the issue lands on the field the caller left out (or set differently)
+  path: ['longitude'],
+  params: { i18n: 'accounts.hospital.coordinatesPaired' },
 };
 /** Admin only. Grade and grade score are the segmentation module's. */
-export const createHospitalSchema = z.object(hospitalFields);
-export const updateHospitalSchema = z.object({
-  ...z.object(hospitalFields).partial().shape,
-  version: versionSchema,
-});
+export const createHospitalSchema = z.object(hospitalFields).refine(coordinatesPaired, pairedCoordinates);
+export const updateHospitalSchema = z
+  .object({
+    ...z.object(hospitalFields).partial().shape,
+    version: versionSchema,
+  })
+  .refine(coordinatesPaired, pairedCoordinates);
 
 // ── Departments 科室 ─────────────────────────────────────────────────────────
 

@@ -46,6 +46,11 @@ export const planningSettingsSchema = z
   .refine((s) => s.minCallsPerDay <= s.maxCallsPerDay, {
     path: ['minCallsPerDay'],
     params: { i18n: 'planning.settings.minAboveMax' },
+  })
+  // Cycles start on the anchor's weekday; plans, weeks and the calendar all assume Monday.
+  .refine((s) => new Date(`${s.cycleAnchor}T00:00:00Z`).getUTCDay() === 1, {
+    path: ['cycleAnchor'],
+    params: { i18n: 'planning.settings.anchorNotMonday' },
   });
 export type PlanningSettings = z.infer<typeof planningSettingsSchema>;
 

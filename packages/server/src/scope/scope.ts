@@ -42,6 +42,13 @@ export type Scope = {
   departments(column: Column): SQL | undefined;
   /** Key contacts of hospitals in the actor's territories. */
   keyContacts(column: Column): SQL | undefined;
+  /**
+   * Calls 拜访: the actor's own and their team's (by owner), and every call on a doctor in their scope, so a
+   * rep who takes over a territory sees the doctors' call history.
+   */
+  calls(ownerColumn: Column, doctorColumn: Column): SQL | undefined;
+  /** Co-visits 协访: a rep's on themself; a manager's own and those on their teams' reps. */
+  coVisits(managerColumn: Column, repColumn: Column): SQL | undefined;
 };
 
 /** Teams led by the manager (a manager may lead more than one). */
@@ -70,6 +77,8 @@ export function scopeOf(actor: Actor): Scope {
       doctors: none,
       departments: none,
       keyContacts: none,
+      calls: none,
+      coVisits: none,
     };
   }
   const territoryIds = visibleTerritoryIds(actor);
@@ -95,6 +104,12 @@ export function scopeOf(actor: Actor): Scope {
       sql`${column} in (select dp.id from departments dp where dp.hospital_id in ${hospitalIds})`,
     keyContacts: (column) =>
       sql`${column} in (select kc.id from key_contacts kc where kc.hospital_id in ${hospitalIds})`,
+    calls: (ownerColumn, doctorColumn) => {
+      const scope = scopeOf(actor);
+      return sql`(${scope.users(ownerColumn)} or ${scope.doctors(doctorColumn)})`;
+    },
+    coVisits: (managerColumn, repColumn) =>
+      sql`(${managerColumn} = ${actor.id} or ${scopeOf(actor).users(repColumn)})`,
   };
 }
 

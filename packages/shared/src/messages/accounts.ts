@@ -3,6 +3,7 @@ export const accountsMessages: { 'zh-CN': Record<string, string>; en: Record<str
   'zh-CN': {
     'accounts.clinicSchedule.duplicate': '门诊时间重复：同一天的同一个半天只能出现一次',
     'accounts.hospital.codeTaken': '医院编码“{code}”已被使用',
+    'accounts.hospital.coordinatesPaired': '纬度和经度须同时填写或同时清空',
     'accounts.department.nameTaken': '该医院已有名为“{name}”的科室',
     'accounts.department.inUse': '该科室下还有医生或关键联系人，不能删除',
     'accounts.department.otherHospital': '所选科室不属于该医院',
@@ -26,6 +27,7 @@ export const accountsMessages: { 'zh-CN': Record<string, string>; en: Record<str
   en: {
     'accounts.clinicSchedule.duplicate': 'Duplicate clinic time: each half-day may appear only once',
     'accounts.hospital.codeTaken': 'The hospital code "{code}" is already taken',
+    'accounts.hospital.coordinatesPaired': 'Latitude and longitude go together: fill in or clear both',
     'accounts.department.nameTaken': 'The hospital already has a department named "{name}"',
     'accounts.department.inUse': 'The department still has doctors or key contacts and cannot be deleted',
     'accounts.department.otherHospital': 'The department does not belong to this hospital',

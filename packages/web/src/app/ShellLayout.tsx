@@ -6,6 +6,7 @@ import type { SessionUser } from '@keqing/shared';
 import { errorText } from '../lib/api.ts';
 import '../lib/locales/accounts.ts';
 import { useLogout, useSession, wasSignedOutByUser } from '../features/auth/auth.api.ts';
+import { CallQueueBadge } from '../features/calls/CallQueueBadge.tsx';
 import { ForbiddenResult } from './ForbiddenResult.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItemsFor, selectedNavKey } from './navigation.ts';
@@ -134,6 +135,7 @@ function Shell({ user }: { user: SessionUser }) {
               {user.name} <Tag style={{ marginInlineEnd: 0 }}>{roleLabel}</Tag>
             </span>
           )}
+          <CallQueueBadge userId={user.id} />
           <LanguageSwitch />
           {isMobile ? null : (
             <>

@@ -3,6 +3,9 @@ import type { Role } from '@keqing/shared';
 /** Menu keys; each renders as `data-testid="nav-<key>"` so browser tests can check the menu per role. */
 export type NavKey =
   | 'home'
+  | 'calls'
+  | 'co-visits'
+  | 'frequency'
   | 'team'
   | 'territories'
   | 'users'
@@ -15,7 +18,9 @@ export type NavKey =
   | 'products'
   | 'key-accounts'
   | 'imports'
-  | 'segmentation';
+  | 'segmentation'
+  | 'plan'
+  | 'planning-settings';
 export type NavItem = { key: NavKey; path: string };
 
 const home: NavItem = { key: 'home', path: '/' };
@@ -28,11 +33,22 @@ const accounts: NavItem[] = [
   { key: 'key-accounts', path: '/key-accounts' },
 ];
 const imports: NavItem = { key: 'imports', path: '/imports' };
+/** 拜访: reps log calls; managers read the team's and coach (协访); admins and compliance read. */
+const calls: NavItem = { key: 'calls', path: '/calls' };
+const coVisits: NavItem = { key: 'co-visits', path: '/co-visits' };
+const frequency: NavItem = { key: 'frequency', path: '/frequency' };
+/** 计划: a rep's own plan; a manager picks a rep of the team (read-only). */
+const plan: NavItem = { key: 'plan', path: '/plan' };
+const planningSettings: NavItem = { key: 'planning-settings', path: '/admin/planning' };
 
 const navByRole: Record<Role, NavItem[]> = {
-  rep: [home, ...accounts, imports],
+  rep: [home, plan, calls, frequency, coVisits, ...accounts, imports],
   manager: [
     home,
+    plan,
+    calls,
+    coVisits,
+    frequency,
     ...accounts,
     imports,
     { key: 'team', path: '/team' },
@@ -40,16 +56,27 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   admin: [
     home,
+    calls,
+    frequency,
     ...accounts,
     imports,
     { key: 'segmentation', path: '/admin/segmentation' },
+    planningSettings,
     { key: 'users', path: '/admin/users' },
     { key: 'teams', path: '/admin/teams' },
     { key: 'org', path: '/admin/org' },
     { key: 'territories', path: '/admin/territories' },
     { key: 'audit', path: '/audit' },
   ],
-  compliance: [home, ...accounts, { key: 'audit', path: '/audit' }],
+  compliance: [
+    home,
+    calls,
+    coVisits,
+    frequency,
+    ...accounts,
+    planningSettings,
+    { key: 'audit', path: '/audit' },
+  ],
 };
 
 export function navItemsFor(role: Role): NavItem[] {

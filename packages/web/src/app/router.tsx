@@ -30,6 +30,13 @@ const SegmentationConfigPage = lazy(
 const ImportsLayout = lazy(() => import('../features/imports/ImportsLayout.tsx'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
 const DuplicatesPage = lazy(() => import('../features/imports/DuplicatesPage.tsx'));
+const PlanPage = lazy(() => import('../features/planning/PlanPage.tsx'));
+const PlanningSettingsPage = lazy(() => import('../features/planning/PlanningSettingsPage.tsx'));
+const CallsPage = lazy(() => import('../features/calls/CallsPage.tsx'));
+const CallPage = lazy(() => import('../features/calls/CallPage.tsx'));
+const CoVisitsPage = lazy(() => import('../features/calls/CoVisitsPage.tsx'));
+const CoVisitPage = lazy(() => import('../features/calls/CoVisitPage.tsx'));
+const FrequencyPage = lazy(() => import('../features/calls/FrequencyPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 /** Which roles may open a route; the shell shows 无权访问 to everyone else. */
@@ -89,6 +96,23 @@ export const router = createBrowserRouter([
                 element: <SegmentationConfigPage />,
                 handle: { roles: ['admin'] } satisfies RouteHandle,
               },
+              {
+                path: 'plan',
+                element: <PlanPage />,
+                handle: { roles: ['rep', 'manager', 'admin', 'compliance'] } satisfies RouteHandle,
+              },
+              { path: 'admin/planning', element: <PlanningSettingsPage />, handle: adminPages },
+              { path: 'calls', element: <CallsPage /> },
+              { path: 'calls/new', element: <CallPage />, handle: { roles: ['rep'] } satisfies RouteHandle },
+              { path: 'calls/:id', element: <CallPage /> },
+              { path: 'co-visits', element: <CoVisitsPage /> },
+              {
+                path: 'co-visits/new',
+                element: <CoVisitPage />,
+                handle: { roles: ['manager'] } satisfies RouteHandle,
+              },
+              { path: 'co-visits/:id', element: <CoVisitPage /> },
+              { path: 'frequency', element: <FrequencyPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -26,6 +26,8 @@ export type City = {
   name: string;
   /** 杭州 — used in hospital names (杭州市第一人民医院) */
   short: string;
+  /** Approximate WGS-84 centre [latitude, longitude]; hospitals are placed within ~12 km of it */
+  centre: readonly [number, number];
   /** relative share of the area's accounts */
   weight: number;
   /** districts and county-level cities; the first ones are the central ones */
@@ -67,6 +69,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '上海市',
         short: '上海',
+        centre: [31.2304, 121.4737],
         weight: 1,
         districts: words(
           '黄浦区 徐汇区 静安区 长宁区 普陀区 虹口区 杨浦区 浦东新区 闵行区 宝山区 嘉定区 松江区',
@@ -91,6 +94,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '杭州市',
         short: '杭州',
+        centre: [30.2741, 120.1551],
         weight: 0.6,
         districts: words('上城区 拱墅区 西湖区 滨江区 萧山区 余杭区 临平区 富阳区 桐庐县 建德市'),
         universities: [
@@ -101,6 +105,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '宁波市',
         short: '宁波',
+        centre: [29.8683, 121.544],
         weight: 0.4,
         districts: ['海曙区', '江北区', '鄞州区', '北仑区', '镇海区', '奉化区', '余姚市', '慈溪市', '宁海县'],
         universities: [{ prefix: '宁波大学', style: 'fu', short: '宁大', count: 2 }],
@@ -120,6 +125,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '南京市',
         short: '南京',
+        centre: [32.0603, 118.7969],
         weight: 0.55,
         districts: words('玄武区 秦淮区 鼓楼区 建邺区 栖霞区 雨花台区 江宁区 浦口区 六合区 溧水区'),
         universities: [
@@ -130,6 +136,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '苏州市',
         short: '苏州',
+        centre: [31.299, 120.5853],
         weight: 0.45,
         districts: words('姑苏区 虎丘区 吴中区 相城区 吴江区 昆山市 常熟市 张家港市 太仓市'),
         universities: [{ prefix: '苏州大学', style: 'fu', short: '苏大', count: 2 }],
@@ -149,6 +156,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '昆明市',
         short: '昆明',
+        centre: [25.0389, 102.7183],
         weight: 1,
         districts: words('五华区 盘龙区 官渡区 西山区 呈贡区 晋宁区 安宁市 嵩明县 宜良县 富民县'),
         universities: [
@@ -171,6 +179,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '成都市',
         short: '成都',
+        centre: [30.5728, 104.0668],
         weight: 1,
         districts: words(
           '锦江区 青羊区 金牛区 武侯区 成华区 龙泉驿区 双流区 郫都区 温江区 新都区 彭州市 金堂县',
@@ -195,6 +204,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '重庆市',
         short: '重庆',
+        centre: [29.563, 106.5516],
         weight: 1,
         districts: words(
           '渝中区 江北区 南岸区 沙坪坝区 九龙坡区 渝北区 巴南区 北碚区 万州区 涪陵区 永川区 合川区',
@@ -216,6 +226,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '北京市',
         short: '北京',
+        centre: [39.9042, 116.4074],
         weight: 1,
         districts: words('东城区 西城区 朝阳区 海淀区 丰台区 石景山区 通州区 昌平区 大兴区 顺义区'),
         universities: [{ prefix: '首都医科大学', style: 'fu', short: '首医', count: 3 }],
@@ -235,6 +246,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '广州市',
         short: '广州',
+        centre: [23.1291, 113.2644],
         weight: 0.55,
         districts: words('越秀区 海珠区 荔湾区 天河区 白云区 黄埔区 番禺区 花都区 增城区 从化区'),
         universities: [
@@ -245,6 +257,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '深圳市',
         short: '深圳',
+        centre: [22.5431, 114.0579],
         weight: 0.45,
         districts: ['福田区', '罗湖区', '南山区', '宝安区', '龙岗区', '龙华区', '盐田区', '坪山区', '光明区'],
         universities: [{ prefix: '深圳大学', style: 'fu', short: '深大', count: 2 }],
@@ -264,6 +277,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '武汉市',
         short: '武汉',
+        centre: [30.5928, 114.3055],
         weight: 1,
         districts: words('江岸区 江汉区 硚口区 汉阳区 武昌区 青山区 洪山区 东西湖区 蔡甸区 江夏区'),
         universities: [{ prefix: '武汉大学', style: 'di', short: '武大', count: 2 }],
@@ -283,6 +297,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '济南市',
         short: '济南',
+        centre: [36.6512, 117.1201],
         weight: 0.5,
         districts: ['历下区', '市中区', '槐荫区', '天桥区', '历城区', '长清区', '章丘区', '济阳区'],
         universities: [{ prefix: '山东第一医科大学', style: 'di', short: '山一医', count: 2 }],
@@ -290,6 +305,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '青岛市',
         short: '青岛',
+        centre: [36.0671, 120.3826],
         weight: 0.5,
         districts: ['市南区', '市北区', '李沧区', '崂山区', '黄岛区', '城阳区', '即墨区', '胶州市', '平度市'],
         universities: [{ prefix: '青岛大学', style: 'fu', short: '青大', count: 2 }],
@@ -309,6 +325,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '天津市',
         short: '天津',
+        centre: [39.0842, 117.201],
         weight: 1,
         districts: words('和平区 河东区 河西区 南开区 河北区 红桥区 东丽区 西青区 津南区 滨海新区'),
         universities: [{ prefix: '天津医科大学', style: 'di', short: '天医', count: 2 }],
@@ -328,6 +345,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '长沙市',
         short: '长沙',
+        centre: [28.2282, 112.9388],
         weight: 1,
         districts: ['芙蓉区', '天心区', '岳麓区', '开福区', '雨花区', '望城区', '长沙县', '浏阳市', '宁乡市'],
         universities: [{ prefix: '中南大学湘雅', style: 'di', short: '湘雅', count: 3 }],
@@ -347,6 +365,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '福州市',
         short: '福州',
+        centre: [26.0745, 119.2965],
         weight: 0.55,
         districts: ['鼓楼区', '台江区', '仓山区', '晋安区', '马尾区', '长乐区', '闽侯县', '福清市'],
         universities: [{ prefix: '福建医科大学', style: 'fu', short: '福医', count: 2 }],
@@ -354,6 +373,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '厦门市',
         short: '厦门',
+        centre: [24.4798, 118.0894],
         weight: 0.45,
         districts: ['思明区', '湖里区', '集美区', '海沧区', '同安区', '翔安区'],
         universities: [{ prefix: '厦门大学', style: 'fu', short: '厦大', count: 2 }],
@@ -373,6 +393,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '西安市',
         short: '西安',
+        centre: [34.3416, 108.9398],
         weight: 1,
         districts: ['新城区', '碑林区', '莲湖区', '雁塔区', '未央区', '灞桥区', '长安区', '临潼区', '鄠邑区'],
         universities: [{ prefix: '西安交通大学', style: 'di', short: '西交大', count: 2 }],
@@ -392,6 +413,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '石家庄市',
         short: '石家庄',
+        centre: [38.0428, 114.5149],
         weight: 0.6,
         districts: ['长安区', '桥西区', '新华区', '裕华区', '藁城区', '鹿泉区', '栾城区', '正定县', '辛集市'],
         universities: [{ prefix: '河北医科大学', style: 'di', short: '河北医大', count: 3 }],
@@ -399,6 +421,7 @@ export const areaCatalog: readonly AreaInfo[] = [
       {
         name: '唐山市',
         short: '唐山',
+        centre: [39.6309, 118.1802],
         weight: 0.4,
         districts: words('路南区 路北区 古冶区 开平区 丰南区 丰润区 曹妃甸区 迁安市 遵化市'),
         universities: [{ prefix: '华北理工大学', style: 'fu', short: '华北理工', count: 1 }],
@@ -647,3 +670,98 @@ export const distributorWords = words('康源 瑞丰 华信 泰和 鼎盛 正元
 /** Invented pharmacy chains (连锁药店). */
 export const pharmacyChains = words('一康堂 仁和堂 济世堂 百姓康 康源 福寿堂 同心堂 德仁堂 益民 惠众');
 export const clinicWords = ['仁爱', '康宁', '济民', '博爱', '安康', '华佗', '杏林', '悬壶'] as const;
+
+// ── Calls 拜访 ───────────────────────────────────────────────────────────────
+// {product} is the brand discussed; {generic} its generic name; {indication} its first indication.
+
+/** SMART 拜访目标: specific, measurable, with a time frame. */
+export const callObjectiveTemplates = [
+  '介绍{product}最新循证数据，确认医生认可至少一项关键获益',
+  '了解科室本月新患者情况，确认{product}适用的两类患者',
+  '邀请医生参加下月科室会，本周内确认时间',
+  '确认医生在两名新患者中试用{product}',
+  '收集医生对{product}患者用药反馈的两条意见',
+  '解答医生对{product}安全性的疑问，获得继续使用的承诺',
+  '约定两周内的下次拜访时间，届时带去患者教育资料',
+  '确认{product}在药剂科已备货，消除断货顾虑',
+  '请医生在本月科室会上分享{product}的使用经验',
+  '了解竞品使用情况，找出{product}的一个差异化机会',
+  '确认医生将{product}作为同类患者的首选方案之一',
+  '获得医生同意在诊室放置{product}患者教育资料',
+] as const;
+
+export const keyMessageTemplates = [
+  '{generic}用于{indication}的临床证据',
+  '{product}的安全性与长期耐受性数据',
+  '{product}的用法用量与患者教育要点',
+  '{product}在指南中的推荐地位',
+] as const;
+
+export const callOpenings = [
+  '回顾上次拜访约定的事项',
+  '从医生关心的患者病例切入',
+  '分享最新发表的研究摘要',
+  '感谢医生上次参加科室会',
+] as const;
+
+export const callNeeds = [
+  '医生关注老年患者的用药安全',
+  '希望减少患者复诊时的不良反应',
+  '科室新患者增多，需要简便的用药方案',
+  '关心患者的长期依从性',
+  '希望及时了解指南更新',
+] as const;
+
+/** 处理异议: [objection, answer] */
+export const callObjections: readonly (readonly [string, string])[] = [
+  ['价格偏高，担心患者负担', '介绍医保报销政策和患者援助项目'],
+  ['担心与患者现有用药的相互作用', '提供说明书和相互作用研究数据'],
+  ['院内暂时缺货', '已协调配送商，本周内补货'],
+  ['对竞品的使用经验更多', '分享同级医院的使用经验和对比研究'],
+  ['希望看到更多中国患者的数据', '下次带去国内多中心研究的摘要'],
+];
+
+export const callCommitments = [
+  '同意在下周的新患者中试用',
+  '同意参加下月科室会',
+  '同意阅读研究资料后再交流',
+  '同意在合适的患者中继续使用',
+] as const;
+
+/** 总结跟进: [next step, days until due] */
+export const nextStepTemplates: readonly (readonly [string, number])[] = [
+  ['送去{product}最新研究资料', 7],
+  ['回访两名试用患者的用药反馈', 14],
+  ['确认科室会时间并准备讲稿', 10],
+  ['带去{product}患者教育手册', 7],
+  ['协调药剂科确认{product}备货', 5],
+  ['发送区域学术会议邀请', 5],
+  ['约医生讨论指南更新要点', 14],
+];
+
+export const coachingStrengths = [
+  '开场自然，能迅速进入主题',
+  '探询问题层层深入，找到了医生的真实需求',
+  '利益展现紧扣医生关心的问题',
+  '处理异议时态度从容，证据充分',
+] as const;
+
+export const coachingImprovements = [
+  '访前准备需更充分，提前了解科室患者结构',
+  '取得承诺时要更明确具体',
+  '总结跟进时要约定具体时间',
+  '多用开放式问题探询需求',
+] as const;
+
+/** One coaching remark per step of the seven (拜访七步骤), used now and then. */
+export const coachingStepComments = {
+  preparation: '拜访目标清楚，资料准备齐全',
+  opening: '开场可以更贴近医生当天的工作',
+  probing: '追问还可以再深入一层',
+  benefits: '特点与利益的转换做得好',
+  objections: '先认同再回应，效果不错',
+  commitment: '承诺要落到具体患者和时间',
+  followUp: '下次拜访时间已约定，很好',
+} as const;
+
+export const repAcknowledgements = ['收到，下次拜访注意改进', '谢谢经理指导', '会加强访前准备'] as const;

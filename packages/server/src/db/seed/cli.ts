@@ -30,6 +30,11 @@ const countLabels: Record<keyof SeedCounts, string> = {
   doctorStageHistory: '关系阶段 stage history',
   kolProfiles: 'KOL 档案 KOL profiles',
   keyAccountSnapshots: '重点客户月表 key-account lists',
+  cyclePlans: '周期计划 cycle plans',
+  plannedCalls: '计划拜访 planned calls',
+  calls: '拜访记录 calls',
+  followUps: '跟进任务 follow-ups',
+  coVisits: '协访 co-visits',
 };
 
 function positiveNumber(raw: string | undefined, flag: string, fallback: number): number {

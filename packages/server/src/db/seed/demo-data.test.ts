@@ -3,13 +3,26 @@ import { verify } from '@node-rs/argon2';
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  cycleOf,
   defaultHospitalGradingConfig,
+  distanceMeters,
   scoreHospital,
   validateKolProfile,
+  workingDaysBetween,
   type HospitalLevel,
   type KolProfile,
 } from '@keqing/domain';
-import { hospitalLevels, hospitalTypes } from '@keqing/shared';
+import { z } from 'zod';
+import {
+  callSteps,
+  defaultPlanningSettings,
+  hospitalDaysSchema,
+  hospitalLevels,
+  hospitalTypes,
+  planQualitySchema,
+  promotionalActivitySchema,
+  underServedSchema,
+} from '@keqing/shared';
 import { createTestDatabase } from '../../test/test-database.ts';
 import type { Database, Db } from '../client.ts';
 import {
@@ -30,7 +43,9 @@ import {
   territoryHospitals,
   users,
 } from '../schema.ts';
-import { chineseNumber, generateDemoData } from './generate.ts';
+import { areaCatalog } from './catalog.ts';
+import { CALL_HISTORY_DAYS } from './calls-data.ts';
+import { chineseNumber, generateDemoData, HOSPITAL_SPREAD_KM } from './generate.ts';
 import { createRandom } from './random.ts';
 import { DEMO_PASSWORD, seedDemoData, type SeedSummary } from './demo-data.ts';
 
@@ -149,6 +164,18 @@ async function segmentationDigest(db: Db): Promise<string> {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
+/** A digest of plans, calls, follow-ups and co-visits, timestamps included (they are generated too). */
+async function callsDigest(db: Db): Promise<string> {
+  const parts = [
+    await query(db, sql`select * from cycle_plans order by id`),
+    await query(db, sql`select * from planned_calls order by id`),
+    await query(db, sql`select * from calls order by id`),
+    await query(db, sql`select * from follow_ups order by id`),
+    await query(db, sql`select * from co_visits order by id`),
+  ];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
 describe('demo data (scale 1)', () => {
   let database: Database;
   let summary: SeedSummary;
@@ -156,7 +183,7 @@ describe('demo data (scale 1)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     summary = await seedDemoData(database.db, { today: TODAY });
-  });
+  }, 180_000);
   afterAll(async () => {
     await database?.close();
   });
@@ -459,22 +486,293 @@ describe('demo data (scale 1)', () => {
       await seedDemoData(same.db, { today: TODAY });
       expect(await accountsDigest(same.db)).toBe(expected);
       expect(await segmentationDigest(same.db)).toBe(await segmentationDigest(database.db));
+      expect(await callsDigest(same.db)).toBe(await callsDigest(database.db));
     } finally {
       await same.close();
     }
     const other = await createTestDatabase();
     try {
-      await seedDemoData(other.db, { seed: 7, today: TODAY });
+      await seedDemoData(other.db, { seed: 7, today: TODAY, plansAndCalls: false });
       expect(await accountsDigest(other.db)).not.toBe(expected);
+      const [calls] = await query<{ n: number }>(other.db, sql`select count(*)::int as n from calls`);
+      expect(calls?.n).toBe(0);
     } finally {
       await other.close();
     }
+  }, 180_000);
+
+  // ── plans and calls ──
+
+  const current = cycleOf(TODAY, {
+    cycleStart: defaultPlanningSettings.cycleAnchor,
+    weeks: defaultPlanningSettings.cycleWeeks,
+  });
+  /** ISO weekday and half-day of a planned call or of a call's start (China time). */
+  const outsideClinic = (weekday: SQL, halfDay: SQL) => sql`
+    jsonb_array_length(d.clinic_schedule) > 0 and not exists (
+      select 1 from jsonb_array_elements(d.clinic_schedule) s
+      where (s->>'weekday')::int = ${weekday} and s->>'halfDay' = ${halfDay})`;
+
+  it('places every hospital within 15 km of its city centre', async () => {
+    const centres = new Map(areaCatalog.flatMap((a) => a.cities.map((c) => [c.name, c.centre] as const)));
+    const rows = await database.db
+      .select({ city: hospitals.city, lat: hospitals.latitude, lng: hospitals.longitude })
+      .from(hospitals);
+    const distances = rows.map((h) => {
+      const [latitude, longitude] = centres.get(h.city)!;
+      expect(h.lat, h.city).not.toBeNull();
+      return distanceMeters({ latitude: h.lat!, longitude: h.lng! }, { latitude, longitude });
+    });
+    expect(Math.max(...distances)).toBeLessThan(Math.min(15, HOSPITAL_SPREAD_KM + 0.5) * 1000);
+    // spread out, not piled on the centre
+    expect(distances.filter((m) => m > 3000).length).toBeGreaterThan(rows.length / 2);
+  });
+
+  it('gives every rep an accepted plan for the current cycle, made by the generator within clinic times', async () => {
+    type Row = {
+      username: string;
+      plans: number;
+      status: string;
+      cycle_end: string;
+      working_days: string[];
+      outside: number;
+      planned: number;
+      generated: number;
+    };
+    const rows = await query<Row>(
+      database.db,
+      sql`select u.username, count(p.id)::int as plans, min(p.status) as status, min(p.cycle_end)::text as cycle_end,
+                 (array_agg(p.working_days))[1] as working_days,
+                 min((p.quality->>'callsOutsideAvailability')::int)::int as outside,
+                 (select count(*) from planned_calls pc where pc.cycle_plan_id = min(p.id::text)::uuid)::int as planned,
+                 (select count(*) from planned_calls pc where pc.cycle_plan_id = min(p.id::text)::uuid and pc.source = 'generated' and pc.owner_id = u.id)::int as generated
+          from users u left join cycle_plans p on p.owner_id = u.id and p.cycle_start = ${current.start}
+          where u.role = 'rep' group by u.id, u.username`,
+    );
+    expect(rows).toHaveLength(30);
+    const workingDays = workingDaysBetween(current.start, current.end);
+    for (const r of rows) {
+      expect(r.plans, r.username).toBe(1);
+      expect(r.status, r.username).toBe('accepted');
+      expect(r.cycle_end, r.username).toBe(current.end);
+      expect(r.working_days, r.username).toEqual(workingDays);
+      expect(r.outside, r.username).toBe(0);
+      expect(r.planned, r.username).toBeGreaterThan(100);
+      expect(r.generated, r.username).toBe(r.planned);
+    }
+    const [check] = await query<{
+      outside: number;
+      with_schedule: number;
+      off_days: number;
+      future_done: number;
+    }>(
+      database.db,
+      sql`select count(*) filter (where ${outsideClinic(sql`extract(isodow from p.date)::int`, sql`p.half_day`)})::int as outside,
+                 count(*) filter (where jsonb_array_length(d.clinic_schedule) > 0)::int as with_schedule,
+                 count(*) filter (where not (p.date::text = any(${sql.param(workingDays)}::text[])))::int as off_days,
+                 count(*) filter (where p.date >= ${TODAY} and p.status <> 'planned')::int as future_done
+          from planned_calls p join doctors d on d.id = p.doctor_id`,
+    );
+    expect(check!.outside).toBe(0);
+    expect(check!.with_schedule).toBeGreaterThan(1000);
+    expect(check!.off_days).toBe(0);
+    expect(check!.future_done).toBe(0);
+  });
+
+  it('stores plans whose figures fit the API contract, so the plan pages can read them', async () => {
+    const plans = await query<{
+      quality: unknown;
+      under_served: unknown;
+      hospital_days: unknown;
+      promotional_activities: unknown;
+    }>(
+      database.db,
+      sql`select quality, under_served, hospital_days, promotional_activities from cycle_plans`,
+    );
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans) {
+      planQualitySchema.parse(p.quality);
+      z.array(underServedSchema).parse(p.under_served);
+      z.array(hospitalDaysSchema).parse(p.hospital_days);
+      z.array(promotionalActivitySchema).parse(p.promotional_activities);
+    }
+  });
+
+  it('turns the current cycle’s past planned calls into linked calls, a few missed', async () => {
+    const [row] = await query<{ done: number; missed: number; linked: number; mismatched: number }>(
+      database.db,
+      sql`select count(*) filter (where p.status = 'done')::int as done,
+                 count(*) filter (where p.status = 'planned' and p.date < ${TODAY})::int as missed,
+                 (select count(*) from calls c where c.planned_call_id is not null)::int as linked,
+                 (select count(*) from calls c join planned_calls q on q.id = c.planned_call_id
+                  where q.status <> 'done' or q.doctor_id <> c.doctor_id or q.date <> c.call_date
+                     or q.owner_id <> c.owner_id
+                     or q.half_day <> case when extract(hour from c.start_at at time zone 'Asia/Shanghai') < 13 then 'am' else 'pm' end
+                  )::int as mismatched
+          from planned_calls p`,
+    );
+    expect(row!.done).toBeGreaterThan(1000);
+    expect(row!.linked).toBe(row!.done);
+    expect(row!.mismatched).toBe(0);
+    expect(row!.missed).toBeGreaterThan(0);
+    expect(row!.missed).toBeLessThan(row!.done / 4);
+  });
+
+  it('keeps six months of submitted calls, about 8–13 a working day, more often for better grades', async () => {
+    type Row = {
+      calls: number;
+      first: string;
+      last: string;
+      unsubmitted: number;
+      bad_count: number;
+      outside: number;
+    };
+    const [row] = await query<Row>(
+      database.db,
+      sql`select count(*)::int as calls, min(call_date)::text as first, max(call_date)::text as last,
+                 count(*) filter (where status <> 'submitted' or submitted_at is null or submitted_at < end_at)::int as unsubmitted,
+                 count(*) filter (where objective_count <> jsonb_array_length(objectives) or objective_count not between 2 and 4
+                                  or cardinality(product_ids) not between 1 and 2
+                                  or call_date <> (start_at at time zone 'Asia/Shanghai')::date)::int as bad_count,
+                 count(*) filter (where ${outsideClinic(
+                   sql`extract(isodow from c.call_date)::int`,
+                   sql`case when extract(hour from c.start_at at time zone 'Asia/Shanghai') < 13 then 'am' else 'pm' end`,
+                 )})::int as outside
+          from calls c join doctors d on d.id = c.doctor_id`,
+    );
+    const historyStart = new Date(`${TODAY}T00:00:00Z`);
+    historyStart.setUTCDate(historyStart.getUTCDate() - CALL_HISTORY_DAYS);
+    expect(row!.first >= historyStart.toISOString().slice(0, 10)).toBe(true);
+    expect(row!.first < '2026-06-01').toBe(true);
+    expect(row!.last < TODAY).toBe(true);
+    expect(row!.unsubmitted).toBe(0);
+    expect(row!.bad_count).toBe(0);
+    expect(row!.outside).toBe(0);
+    const perDay = row!.calls / 30 / workingDaysBetween(row!.first, row!.last).length;
+    expect(perDay).toBeGreaterThan(8);
+    expect(perDay).toBeLessThan(13);
+
+    // calls per doctor over the six months by the doctor's best grade: A more than B more than C
+    const grades = await query<{ grade: string; per_doctor: number }>(
+      database.db,
+      sql`select g.grade, (count(c.id)::float / count(distinct g.doctor_id))::float as per_doctor
+          from (select doctor_id, min(grade) as grade from doctor_product_status group by doctor_id) g
+          join calls c on c.doctor_id = g.doctor_id group by g.grade order by g.grade`,
+    );
+    const per = Object.fromEntries(grades.map((g) => [g.grade, g.per_doctor]));
+    expect(per.A!).toBeGreaterThan(per.B! * 1.5);
+    expect(per.B!).toBeGreaterThan(per.C! * 1.3);
+    // the four call types a rep logs, mostly face-to-face
+    const types = await query<{ type: string; n: number }>(
+      database.db,
+      sql`select type, count(*)::int as n from calls group by type`,
+    );
+    const byType = Object.fromEntries(types.map((t) => [t.type, t.n]));
+    expect(byType.visit! / row!.calls).toBeGreaterThan(0.7);
+    for (const t of ['phone', 'wechat', 'departmentMeeting']) expect(byType[t], t).toBeGreaterThan(0);
+  });
+
+  it('never lets two calls of one rep overlap', async () => {
+    const [row] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from calls a join calls b
+          on b.owner_id = a.owner_id and b.call_date = a.call_date and b.id > a.id
+          and a.start_at < b.end_at and b.start_at < a.end_at`,
+    );
+    expect(row!.n).toBe(0);
+    const [bounds] = await query<{ outside: number }>(
+      database.db,
+      sql`select count(*) filter (where (start_at at time zone 'Asia/Shanghai')::time < '09:00'
+                   or (end_at at time zone 'Asia/Shanghai')::time > '17:30'
+                   or end_at - start_at not between interval '15 minutes' and interval '30 minutes')::int as outside
+          from calls`,
+    );
+    expect(bounds!.outside).toBe(0);
+  });
+
+  it('calls only doctors of hospitals in the territories the rep covered on the day', async () => {
+    const [row] = await query<{ n: number; wrong_hospital: number }>(
+      database.db,
+      sql`select count(*) filter (where not exists (
+                   select 1 from territory_hospitals th
+                   join territory_assignments a on a.territory_id = th.territory_id
+                   where th.hospital_id = d.hospital_id and a.user_id = c.owner_id
+                     and (a.end_date is null or a.end_date >= c.call_date)
+                     and (a.start_date <= c.call_date or not exists (
+                       select 1 from territory_assignments e
+                       where e.territory_id = a.territory_id and e.start_date < a.start_date))))::int as n,
+                 count(*) filter (where c.hospital_id <> d.hospital_id)::int as wrong_hospital
+          from calls c join doctors d on d.id = c.doctor_id`,
+    );
+    expect(row!.n).toBe(0);
+    expect(row!.wrong_hospital).toBe(0);
+  });
+
+  it('turns next steps into follow-ups: most settled, some open, a few overdue', async () => {
+    const [row] = await query<{
+      with_next: number;
+      follow_ups: number;
+      open: number;
+      overdue: number;
+      done: number;
+      mismatched: number;
+    }>(
+      database.db,
+      sql`select (select count(*) from calls where next_step is not null)::int as with_next,
+                 count(*)::int as follow_ups,
+                 count(*) filter (where f.status = 'open')::int as open,
+                 count(*) filter (where f.status = 'open' and f.due_date < ${TODAY})::int as overdue,
+                 count(*) filter (where f.status = 'done')::int as done,
+                 count(*) filter (where c.id is null or c.owner_id <> f.owner_id or c.doctor_id <> f.doctor_id
+                                  or c.next_step <> f.title or c.next_step_due <> f.due_date
+                                  or (f.status = 'open') <> (f.resolved_at is null))::int as mismatched
+          from follow_ups f left join calls c on c.id = f.call_id`,
+    );
+    expect(row!.follow_ups).toBe(row!.with_next);
+    expect(row!.mismatched).toBe(0);
+    const [calls] = await query<{ n: number }>(database.db, sql`select count(*)::int as n from calls`);
+    expect(row!.with_next / calls!.n).toBeGreaterThan(0.5);
+    expect(row!.with_next / calls!.n).toBeLessThan(0.7);
+    expect(row!.overdue).toBeGreaterThan(30);
+    expect(row!.overdue).toBeLessThan(row!.follow_ups * 0.05);
+    expect(row!.open).toBeGreaterThan(row!.overdue);
+    expect(row!.done).toBeGreaterThan(row!.follow_ups / 2);
+  });
+
+  it('keeps about two co-visits per rep and month by the rep’s own manager, mostly acknowledged', async () => {
+    type Row = {
+      n: number;
+      other_manager: number;
+      bad_evaluations: number;
+      acknowledged: number;
+      not_visit: number;
+    };
+    const [row] = await query<Row>(
+      database.db,
+      sql`select count(*)::int as n,
+                 count(*) filter (where t.manager_id is distinct from v.manager_id or c.owner_id <> v.rep_id)::int as other_manager,
+                 count(*) filter (where jsonb_array_length(v.evaluations) <> 7 or exists (
+                   select 1 from jsonb_array_elements(v.evaluations) e
+                   where (e->>'score')::int not between 1 and 5
+                      or not (e->>'step' = any(${sql.param([...callSteps])}::text[]))))::int as bad_evaluations,
+                 count(*) filter (where v.acknowledged_at is not null)::int as acknowledged,
+                 count(*) filter (where c.type <> 'visit')::int as not_visit
+          from co_visits v join calls c on c.id = v.call_id
+          join users u on u.id = v.rep_id left join teams t on t.id = u.team_id`,
+    );
+    expect(row!.n).toBeGreaterThan(30 * 6 * 1.5);
+    expect(row!.n).toBeLessThan(30 * 7 * 2 + 1);
+    expect(row!.other_manager).toBe(0);
+    expect(row!.bad_evaluations).toBe(0);
+    expect(row!.not_visit).toBe(0);
+    expect(row!.acknowledged / row!.n).toBeGreaterThan(0.75);
   });
 });
 
 describe('demo data generator', () => {
+  // plans and calls grow with reps × six months: the big scales here leave them out
   const generate = (scale: number, seed = 1) =>
-    generateDemoData({ scale, seed, passwordHash: 'x', today: TODAY });
+    generateDemoData({ scale, seed, passwordHash: 'x', today: TODAY, plansAndCalls: scale <= 1 });
 
   it('scales counts linearly and keeps at least one of each at tiny scales', () => {
     const five = generate(5);

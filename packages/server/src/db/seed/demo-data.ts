@@ -12,17 +12,22 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import {
   areas,
+  calls,
   channelCustomers,
+  coVisits,
+  cyclePlans,
   departments,
   doctorLadderHistory,
   doctorProductStatus,
   doctors,
   doctorScores,
   doctorStageHistory,
+  followUps,
   hospitalProductListings,
   hospitals,
   keyAccountSnapshots,
   kolProfiles,
+  plannedCalls,
   products,
   segmentationConfigs,
   regions,
@@ -47,8 +52,10 @@ export type SeedOptions = {
   scale?: number;
   seed?: number;
   password?: string;
-  /** YYYY-MM-DD that assignment dates count back from; default today in China. */
+  /** YYYY-MM-DD that assignment dates and the call history count back from; default today in China. */
   today?: string;
+  /** Plans, six months of calls, follow-ups and co-visits; default true. */
+  plansAndCalls?: boolean;
 };
 
 export type SeedCounts = { [K in keyof DemoRows]: number };
@@ -85,6 +92,11 @@ const tables: { [K in keyof DemoRows]: PgTable } = {
   doctorStageHistory,
   kolProfiles,
   keyAccountSnapshots,
+  cyclePlans,
+  plannedCalls,
+  calls,
+  followUps,
+  coVisits,
 };
 
 const emptyCounts = (): SeedCounts =>
@@ -108,11 +120,21 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return !(await hasUsers(db));
 }
 
+/** A PostgreSQL array literal of the values, each quoted: `{"a","b \\"c\\""}`. */
+function arrayLiteral(values: readonly unknown[]): string {
+  const items = values.map((v) =>
+    v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, (ch) => `\\${ch}`)}"`,
+  );
+  return `{${items.join(',')}}`;
+}
+
 /**
  * Bulk insert. Rows travel as one array per column through `unnest`, which
  * PostgreSQL and PGlite plan once per chunk: about three times faster than
  * multi-row VALUES, and only as many bind parameters as there are columns.
- * Tables with array columns (unnest would flatten them) use chunked VALUES.
+ * unnest would flatten array columns, and a jsonb[] parameter does not travel the
+ * same way through every driver, so those columns go as text (JSON, array literal)
+ * and are cast back in the select list. A key missing from a row inserts NULL.
  */
 async function insertRows(db: Db, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
@@ -121,29 +143,35 @@ async function insertRows(db: Db, table: PgTable, rows: readonly Record<string, 
   const targets = keys.map((k) => {
     const column = columns[k];
     if (!column) throw new Error(`${getTableName(table)} has no column for ${k}`);
-    return column;
+    const type = column.getSQLType();
+    const asText = type === 'jsonb' ? 'json' : type.endsWith(']') ? 'array' : null;
+    return { column, type, asText };
   });
-  // unnest would flatten arrays, and a jsonb[] parameter does not travel the same way through every driver
-  if (targets.some((c) => c.getSQLType().endsWith(']') || c.getSQLType() === 'jsonb')) {
-    const size = Math.max(1, Math.min(1000, Math.floor(30_000 / keys.length)));
-    for (let i = 0; i < rows.length; i += size) {
-      await db.insert(table).values(rows.slice(i, i + size) as never);
-    }
-    return;
-  }
   const columnList = sql.join(
-    targets.map((c) => sql.identifier(c.name)),
+    targets.map((t) => sql.identifier(t.column.name)),
     sql`, `,
   );
-  const size = 5000;
+  const aliases = targets.map((_, k) => sql.identifier(`c${k}`));
+  const selectList = sql.join(
+    targets.map((t, k) => (t.asText ? sql`${aliases[k]}::${sql.raw(t.type)}` : aliases[k]!)),
+    sql`, `,
+  );
+  const valueOf = (t: (typeof targets)[number], v: unknown) => {
+    if (v === null || v === undefined) return null;
+    if (t.asText === 'json') return JSON.stringify(v);
+    if (t.asText === 'array') return arrayLiteral(v as unknown[]);
+    return v;
+  };
+  // Rows with JSON travel as big strings: smaller chunks keep memory (and garbage collection) down.
+  const size = targets.some((t) => t.asText) ? 1000 : 5000;
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
     const arrays = targets.map(
-      (c, k) =>
-        sql`${sql.param(chunk.map((r) => r[keys[k] as string] ?? null))}::${sql.raw(c.getSQLType())}[]`,
+      (t, k) =>
+        sql`${sql.param(chunk.map((r) => valueOf(t, r[keys[k] as string])))}::${sql.raw(t.asText ? 'text' : t.type)}[]`,
     );
     await db.execute(
-      sql`insert into ${table} (${columnList}) select * from unnest(${sql.join(arrays, sql`, `)})`,
+      sql`insert into ${table} (${columnList}) select ${selectList} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.join(aliases, sql`, `)})`,
     );
   }
 }
@@ -169,6 +197,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     seed: options.seed ?? DEFAULT_SEED,
     passwordHash,
     today: options.today ?? chinaToday(),
+    plansAndCalls: options.plansAndCalls ?? true,
   });
 
   const written = await db.transaction(async (tx) => {

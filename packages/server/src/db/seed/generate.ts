@@ -47,6 +47,7 @@ import {
 } from './catalog.ts';
 import { createRandom, type Random } from './random.ts';
 import { generateSegmentationData, type SegmentationRows } from './segmentation-data.ts';
+import { generateCallData, type CallRows } from './calls-data.ts';
 
 export const REPS_PER_TEAM = 5;
 
@@ -66,6 +67,8 @@ export type GenerateOptions = {
   passwordHash: string;
   /** "today" as YYYY-MM-DD; assignment dates are counted back from it */
   today: string;
+  /** Plans, six months of calls, follow-ups and co-visits (default true; the bulk of the rows) */
+  plansAndCalls?: boolean;
 };
 
 export type DemoRows = {
@@ -82,7 +85,8 @@ export type DemoRows = {
   territoryHospitals: (typeof territoryHospitals.$inferInsert)[];
   territoryChannelCustomers: (typeof territoryChannelCustomers.$inferInsert)[];
   territoryAssignments: (typeof territoryAssignments.$inferInsert)[];
-} & SegmentationRows;
+} & SegmentationRows &
+  CallRows;
 
 type HospitalLevel = (typeof hospitalLevels)[number];
 type HospitalType = (typeof hospitalTypes)[number];
@@ -614,6 +618,11 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       doctorStageHistory: [],
       kolProfiles: [],
       keyAccountSnapshots: [],
+      cyclePlans: [],
+      plannedCalls: [],
+      calls: [],
+      followUps: [],
+      coVisits: [],
     },
     root: createRandom(seed),
     count: (base) => Math.max(1, Math.round(base * scale)),
@@ -627,6 +636,7 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
   addProducts(ctx);
   const hospitalRng = ctx.root.fork('hospitals');
   addHospitals(ctx, teamPlans, hospitalRng);
+  addHospitalPositions(ctx);
   addDepartmentsAndDoctors(ctx, hospitalRng);
   addChannelCustomers(ctx, teamPlans);
   addTerritories(ctx, teamPlans, adminId, today);
@@ -634,6 +644,9 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
     ctx.rows,
     generateSegmentationData(ctx.rows, ctx.root.fork('segmentation'), { adminId, today }),
   );
+  if (options.plansAndCalls ?? true) {
+    Object.assign(ctx.rows, generateCallData(ctx.rows, ctx.root.fork('calls'), { today }));
+  }
   return ctx.rows;
 }
 
@@ -843,6 +856,30 @@ function addHospitals(ctx: Context, teamPlans: readonly TeamPlan[], rng: Random)
       .shuffle(areaHospitals)
       .sort(byLevel(ctx.hospitalLevel))
       .forEach((h, i) => (areaTeams[i % areaTeams.length] as TeamPlan).hospitalIdx.push(h));
+  }
+}
+
+/** Hospitals lie within this many km of their city's centre (a seeded jitter around the catalog's centre). */
+export const HOSPITAL_SPREAD_KM = 12;
+
+/**
+ * 医院坐标: a point within HOSPITAL_SPREAD_KM of the city centre, uniform over the disc, so a call's
+ * location stamp has something to be near or far from. Its own stream: the other draws stay put.
+ */
+function addHospitalPositions(ctx: Context): void {
+  const rng = ctx.root.fork('geo');
+  const centres = new Map(areaCatalog.flatMap((a) => a.cities.map((c) => [c.name, c.centre] as const)));
+  const kmPerDegree = 111.32;
+  for (const h of ctx.rows.hospitals) {
+    const centre = centres.get(h.city);
+    if (!centre) continue;
+    const [lat, lng] = centre;
+    const km = HOSPITAL_SPREAD_KM * Math.sqrt(rng.next());
+    const angle = 2 * Math.PI * rng.next();
+    h.latitude = Number((lat + (km * Math.cos(angle)) / kmPerDegree).toFixed(6));
+    h.longitude = Number(
+      (lng + (km * Math.sin(angle)) / (kmPerDegree * Math.cos((lat * Math.PI) / 180))).toFixed(6),
+    );
   }
 }
 

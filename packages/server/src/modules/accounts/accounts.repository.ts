@@ -62,6 +62,8 @@ const hospitalColumns = {
   competitionStrength: hospitals.competitionStrength,
   hasDominantCompetitor: hospitals.hasDominantCompetitor,
   notes: hospitals.notes,
+  latitude: hospitals.latitude,
+  longitude: hospitals.longitude,
   grade: hospitals.grade,
   gradeScore: hospitals.gradeScore,
   gradedAt: hospitals.gradedAt,

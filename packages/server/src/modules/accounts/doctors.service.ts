@@ -8,6 +8,7 @@ import type {
   DoctorListQuery,
   DoctorProfile,
   ListResponse,
+  Locale,
   putDoctorProfileSchema,
   updateDoctorSchema,
 } from '@keqing/shared';
@@ -45,6 +46,13 @@ const personalFields = [
   'preferences',
   'familyEvents',
 ] as const;
+
+/** A personality type 性格类型 with its label, traits and tip in the reader's language (null when unset). */
+export function personalityOf(type: string | null, locale: Locale) {
+  if (!type || !isPersonalityType(type)) return null;
+  const profile = personalityTypes[type];
+  return { type, label: profile.label[locale], traits: profile.traits[locale], tip: profile.tip[locale] };
+}
 
 function checkProductFilters(q: Pick<DoctorListQuery, 'productId' | 'grade' | 'sort'>, part: string) {
   if (q.grade && !q.productId) throw fieldError(`${part}.grade`, 'accounts.doctor.gradeNeedsProduct');
@@ -99,19 +107,10 @@ export function createDoctorsService(deps: { db: Db }) {
       await repo.getHospitalBrief(tx, d.hospitalId),
       await repo.findDoctorProductStatuses(tx, id),
     ];
-    const type = d.personalityType as string | null;
-    const profile = type && isPersonalityType(type) ? personalityTypes[type] : undefined;
     return {
       ...d,
       hospital: hospital!,
-      personality: profile
-        ? {
-            type: d.personalityType!,
-            label: profile.label[ctx.locale],
-            traits: profile.traits[ctx.locale],
-            tip: profile.tip[ctx.locale],
-          }
-        : null,
+      personality: personalityOf(d.personalityType, ctx.locale),
       productStatuses,
       mayEdit: ctx.actor.role !== 'compliance',
       mayReadProfile: personalDataAccessOf(ctx.actor).read,

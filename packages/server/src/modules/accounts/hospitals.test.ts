@@ -158,6 +158,77 @@ describe('hospitals', () => {
     expect(body.details.every((d: { message: string }) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);
   });
 
+  it('stores and returns a position, clears it as a pair and refuses half a pair', async () => {
+    const res = await admin.post('/api/hospitals', {
+      ...newHospital,
+      code: 'KM-GPS',
+      name: '昆明市定位测试医院',
+      latitude: 25.0389,
+      longitude: 102.7183,
+    });
+    expect(res.statusCode).toBe(201);
+    const created = res.json();
+    expect(created).toMatchObject({ latitude: 25.0389, longitude: 102.7183 });
+    const [row] = await t.database.db
+      .select({ lat: hospitals.latitude, lng: hospitals.longitude })
+      .from(hospitals)
+      .where(eq(hospitals.id, created.id));
+    expect(row).toEqual({ lat: 25.0389, lng: 102.7183 });
+    const listed = (await admin.get(`/api/hospitals?q=${encodeURIComponent('定位测试')}`)).json().items;
+    expect(listed[0]).toMatchObject({ latitude: 25.0389, longitude: 102.7183 });
+
+    // half a pair: refused with a Chinese message, nothing saved
+    const half = await admin.patch(`/api/hospitals/${created.id}`, {
+      latitude: 30,
+      version: created.version,
+    });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().error.details).toEqual([
+      expect.objectContaining({ path: 'body.longitude', message: '纬度和经度须同时填写或同时清空' }),
+    ]);
+    const clearOne = await admin.patch(`/api/hospitals/${created.id}`, {
+      latitude: null,
+      longitude: 102.7,
+      version: created.version,
+    });
+    expect(clearOne.statusCode).toBe(400);
+    const halfNew = await admin.post('/api/hospitals', {
+      ...newHospital,
+      code: 'KM-GPS2',
+      name: '昆明市半坐标医院',
+      longitude: 102.7,
+    });
+    expect(halfNew.statusCode).toBe(400);
+    expect((await admin.get(`/api/hospitals?q=${encodeURIComponent('半坐标')}`)).json().items).toHaveLength(
+      0,
+    );
+    const outOfRange = await admin.patch(`/api/hospitals/${created.id}`, {
+      latitude: 91,
+      longitude: 181,
+      version: created.version,
+    });
+    expect(outOfRange.statusCode).toBe(400);
+    expect(
+      outOfRange
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.latitude', 'body.longitude']);
+    const [unchanged] = await t.database.db
+      .select({ lat: hospitals.latitude, lng: hospitals.longitude, version: hospitals.version })
+      .from(hospitals)
+      .where(eq(hospitals.id, created.id));
+    expect(unchanged).toEqual({ lat: 25.0389, lng: 102.7183, version: created.version });
+
+    const cleared = await admin.patch(`/api/hospitals/${created.id}`, {
+      latitude: null,
+      longitude: null,
+      version: created.version,
+    });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toMatchObject({ latitude: null, longitude: null });
+  });
+
   it('refuses a taken hospital code with 409', async () => {
     const res = await admin.post('/api/hospitals', { ...newHospital, code: 'H1A', name: '另一家医院' });
     expect(res.statusCode).toBe(409);

@@ -18,6 +18,11 @@ export async function loadPlanningSettings(db: Db): Promise<PlanningSettings> {
   return planningSettingsSchema.parse({ ...defaultPlanningSettings, ...(row.config as object) });
 }
 
+/** Saves a new version of the settings; returns its id (the audit row's entity id). */
 export async function insertPlanningSettings(db: Db, config: PlanningSettings, createdBy: string) {
-  await db.insert(planningSettings).values({ config, createdBy });
+  const [row] = await db
+    .insert(planningSettings)
+    .values({ config, createdBy })
+    .returning({ id: planningSettings.id });
+  return row!.id;
 }

@@ -37,6 +37,7 @@ import { AppError, notFound, versionConflict } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
 import { loadDoctorGrading } from './grading.service.ts';
 import * as repo from './segmentation.repository.ts';
 import { fieldError, problemsError } from './segmentation.problems.ts';
@@ -60,6 +61,136 @@ export function kolBody(row: KolRow, today: string): KolProfileBody {
     version: row.version,
     updatedAt: row.updatedAt,
   };
+}
+
+/** A date the user gave: never after today, never before the latest entry it follows. */
+function checkEntryDate(
+  ctx: RequestContext,
+  path: string,
+  date: string,
+  today: string,
+  latest?: string | null,
+) {
+  if (date > today) throw fieldError(path, 'segmentation.date.inFuture', ctx.locale);
+  if (latest && date < latest) {
+    throw fieldError(path, 'segmentation.date.beforeLatest', ctx.locale, { date: latest });
+  }
+}
+
+/**
+ * Records an assessment inside the caller's transaction (the scores route, or a call's submission): the
+ * status must fit the listing at the doctor's hospital, the potential the configured scale; the current
+ * matrix gives grade and visit frequency. History is appended, the current status replaced, a changed
+ * adoption step goes into the ladder history, and the audit row is written. `path` prefixes field errors.
+ */
+export async function writeScore(
+  tx: Db,
+  ctx: RequestContext,
+  doctor: { id: string; hospitalId: string },
+  body: z.infer<typeof recordScoreSchema>,
+  opts: { today: string; path?: string },
+): Promise<string> {
+  const path = opts.path ?? 'body';
+  const doctorId = doctor.id;
+  const settings = (await loadDoctorGrading(tx)).config;
+  const assessedOn = body.assessedOn ?? opts.today;
+  await repo.lockDoctor(tx, doctorId);
+  const listing = await repo.getListing(tx, doctor.hospitalId, body.productId);
+  const problems = [];
+  const status = validatePrescriptionStatus(body.prescriptionStatus, listing?.listed ?? false);
+  if (!status.ok) problems.push({ ...status.error, path: 'prescriptionStatus' });
+  const potential = validatePrescriptionPotential(body.prescriptionPotential, settings.potentialScale);
+  if (!potential.ok) problems.push({ ...potential.error, path: 'prescriptionPotential' });
+  if (body.adoptionStep != null) {
+    const step = validateAdoptionStep(body.adoptionStep);
+    if (!step.ok) problems.push({ ...step.error, path: 'adoptionStep' });
+  }
+  if (problems.length > 0) throw problemsError(problems, path, ctx.locale);
+
+  const current = await repo.getCurrentStatus(tx, doctorId, body.productId);
+  checkEntryDate(ctx, `${path}.assessedOn`, assessedOn, opts.today, current?.assessedOn);
+  const graded = gradeDoctor(body.prescriptionStatus, body.prescriptionPotential, settings);
+  if (!graded.ok) throw problemsError([graded.error], path, ctx.locale);
+
+  const previousStep =
+    (await repo.getCurrentStep(tx, doctorId, body.productId)) ?? current?.adoptionStep ?? null;
+  const step = body.adoptionStep ?? null;
+  const values = {
+    doctorId,
+    productId: body.productId,
+    prescriptionStatus: body.prescriptionStatus,
+    prescriptionPotential: body.prescriptionPotential,
+    grade: graded.grade,
+    visitsPerCycle: graded.visitsPerCycle,
+    adoptionStep: step,
+    assessedOn,
+    assessedBy: ctx.actor.id,
+    note: body.note ?? null,
+  };
+  const id = await repo.insertScore(tx, values);
+  await repo.upsertStatus(tx, { ...values, currentStep: step ?? previousStep });
+  if (step !== null && step !== previousStep) {
+    await repo.insertLadderChange(tx, {
+      doctorId,
+      productId: body.productId,
+      fromStep: previousStep,
+      toStep: step,
+      changedOn: assessedOn,
+      changedBy: ctx.actor.id,
+      reason: body.note ?? null,
+    });
+  }
+  await insertAudit(tx, {
+    actorId: ctx.actor.id,
+    requestId: ctx.requestId,
+    entity: 'doctorScore',
+    entityId: id,
+    action: 'create',
+    after: await repo.getScore(tx, id),
+  });
+  return id;
+}
+
+/**
+ * Moves a doctor on the adoption ladder inside the caller's transaction, with its audit row; answers null
+ * (writing nothing) when the doctor already stands on that step.
+ */
+export async function writeLadderChange(
+  tx: Db,
+  ctx: RequestContext,
+  doctorId: string,
+  body: z.infer<typeof changeLadderSchema>,
+  opts: { today: string; path?: string },
+): Promise<string | null> {
+  const path = opts.path ?? 'body';
+  const check = validateAdoptionStep(body.step);
+  if (!check.ok) throw problemsError([{ ...check.error, path: 'step' }], path, ctx.locale);
+  const changedOn = body.changedOn ?? opts.today;
+  await repo.lockDoctor(tx, doctorId);
+  const history = (await repo.findLadderHistory(tx, doctorId)).filter((l) => l.productId === body.productId);
+  const status = await repo.getCurrentStatus(tx, doctorId, body.productId);
+  const from = history[0]?.toStep ?? status?.adoptionStep ?? null;
+  if (from === body.step) return null;
+  checkEntryDate(ctx, `${path}.changedOn`, changedOn, opts.today, history[0]?.changedOn);
+  const id = await repo.insertLadderChange(tx, {
+    doctorId,
+    productId: body.productId,
+    fromStep: from,
+    toStep: body.step,
+    changedOn,
+    changedBy: ctx.actor.id,
+    reason: body.reason ?? null,
+  });
+  if (status) await repo.setStatusAdoptionStep(tx, doctorId, body.productId, body.step);
+  await insertAudit(tx, {
+    actorId: ctx.actor.id,
+    requestId: ctx.requestId,
+    entity: 'doctorLadder',
+    entityId: id,
+    action: 'create',
+    after: await repo.getLadderChange(tx, id),
+  });
+  return id;
 }
 
 export function createDoctorSegmentationService(deps: { db: Db; today?: () => string }) {
@@ -86,10 +217,7 @@ export function createDoctorSegmentationService(deps: { db: Db; today?: () => st
 
   /** A date the user gave (or today): never in the future, never before the latest entry it follows. */
   function checkDate(ctx: RequestContext, path: string, date: string, latest?: string | null) {
-    if (date > today()) throw fieldError(path, 'segmentation.date.inFuture', ctx.locale);
-    if (latest && date < latest) {
-      throw fieldError(path, 'segmentation.date.beforeLatest', ctx.locale, { date: latest });
-    }
+    checkEntryDate(ctx, path, date, today(), latest);
   }
 
   async function stageOf(doctorId: string, current: number | null): Promise<DoctorStage> {
@@ -169,65 +297,7 @@ export function createDoctorSegmentationService(deps: { db: Db; today?: () => st
       const doctor = await doctorInScope(ctx, doctorId);
       const product = await existingProduct(body.productId);
       if (!product.active) throw fieldError('body.productId', 'segmentation.product.inactive', ctx.locale);
-      const settings = (await loadDoctorGrading(db)).config;
-      const assessedOn = body.assessedOn ?? today();
-
-      await auditedCreate(db, ctx, {
-        entity: 'doctorScore',
-        create: async (tx) => {
-          await repo.lockDoctor(tx, doctorId);
-          const listing = await repo.getListing(tx, doctor.hospitalId, body.productId);
-          const problems = [];
-          const status = validatePrescriptionStatus(body.prescriptionStatus, listing?.listed ?? false);
-          if (!status.ok) problems.push({ ...status.error, path: 'prescriptionStatus' });
-          const potential = validatePrescriptionPotential(
-            body.prescriptionPotential,
-            settings.potentialScale,
-          );
-          if (!potential.ok) problems.push({ ...potential.error, path: 'prescriptionPotential' });
-          if (body.adoptionStep != null) {
-            const step = validateAdoptionStep(body.adoptionStep);
-            if (!step.ok) problems.push({ ...step.error, path: 'adoptionStep' });
-          }
-          if (problems.length > 0) throw problemsError(problems, 'body', ctx.locale);
-
-          const current = await repo.getCurrentStatus(tx, doctorId, body.productId);
-          checkDate(ctx, 'body.assessedOn', assessedOn, current?.assessedOn);
-          const graded = gradeDoctor(body.prescriptionStatus, body.prescriptionPotential, settings);
-          if (!graded.ok) throw problemsError([graded.error], 'body', ctx.locale);
-
-          const previousStep =
-            (await repo.getCurrentStep(tx, doctorId, body.productId)) ?? current?.adoptionStep ?? null;
-          const step = body.adoptionStep ?? null;
-          const values = {
-            doctorId,
-            productId: body.productId,
-            prescriptionStatus: body.prescriptionStatus,
-            prescriptionPotential: body.prescriptionPotential,
-            grade: graded.grade,
-            visitsPerCycle: graded.visitsPerCycle,
-            adoptionStep: step,
-            assessedOn,
-            assessedBy: ctx.actor.id,
-            note: body.note ?? null,
-          };
-          const id = await repo.insertScore(tx, values);
-          await repo.upsertStatus(tx, { ...values, currentStep: step ?? previousStep });
-          if (step !== null && step !== previousStep) {
-            await repo.insertLadderChange(tx, {
-              doctorId,
-              productId: body.productId,
-              fromStep: previousStep,
-              toStep: step,
-              changedOn: assessedOn,
-              changedBy: ctx.actor.id,
-              reason: body.note ?? null,
-            });
-          }
-          return id;
-        },
-        load: (tx, id) => repo.getScore(tx, id),
-      });
+      await db.transaction((tx) => writeScore(tx, ctx, doctor, body, { today: today() }));
       return (await repo.getCurrentStatus(db, doctorId, body.productId))!;
     },
 
@@ -288,33 +358,10 @@ export function createDoctorSegmentationService(deps: { db: Db; today?: () => st
       assertMayWrite(ctx.actor);
       await doctorInScope(ctx, doctorId);
       await existingProduct(body.productId);
-      const check = validateAdoptionStep(body.step);
-      if (!check.ok) throw problemsError([{ ...check.error, path: 'step' }], 'body', ctx.locale);
-      const changedOn = body.changedOn ?? today();
-      const created = await auditedCreate(db, ctx, {
-        entity: 'doctorLadder',
-        create: async (tx) => {
-          await repo.lockDoctor(tx, doctorId);
-          const history = (await repo.findLadderHistory(tx, doctorId)).filter(
-            (l) => l.productId === body.productId,
-          );
-          const status = await repo.getCurrentStatus(tx, doctorId, body.productId);
-          const from = history[0]?.toStep ?? status?.adoptionStep ?? null;
-          if (from === body.step) throw fieldError('body.step', 'segmentation.ladder.unchanged', ctx.locale);
-          checkDate(ctx, 'body.changedOn', changedOn, history[0]?.changedOn);
-          const id = await repo.insertLadderChange(tx, {
-            doctorId,
-            productId: body.productId,
-            fromStep: from,
-            toStep: body.step,
-            changedOn,
-            changedBy: ctx.actor.id,
-            reason: body.reason ?? null,
-          });
-          if (status) await repo.setStatusAdoptionStep(tx, doctorId, body.productId, body.step);
-          return id;
-        },
-        load: (tx, id) => repo.getLadderChange(tx, id),
+      const created = await db.transaction(async (tx) => {
+        const id = await writeLadderChange(tx, ctx, doctorId, body, { today: today() });
+        if (id === null) throw fieldError('body.step', 'segmentation.ladder.unchanged', ctx.locale);
+        return repo.getLadderChange(tx, id);
       });
       return created as LadderChange;
     },

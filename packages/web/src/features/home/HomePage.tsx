@@ -7,6 +7,8 @@ import type { Role } from '@keqing/shared';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useList } from '../../lib/resources.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
+import { FollowUpsHomeCard } from '../calls/FollowUpsHomeCard.tsx';
+import { PlanningHomeCard } from '../planning/PlanningHomeCard.tsx';
 
 /** Number of active records of a resource, read from a one-row page of its list. */
 function CountCard({ resource, title, to }: { resource: string; title: string; to: string }) {
@@ -44,9 +46,8 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
         <InfoCard key="today" title={t('home.rep.today')}>
           {t('home.rep.todayHint')}
         </InfoCard>,
-        <InfoCard key="plan" title={t('home.rep.plan')}>
-          {t('home.rep.planHint')}
-        </InfoCard>,
+        <PlanningHomeCard key="plan" />,
+        <FollowUpsHomeCard key="follow-ups" />,
         <InfoCard key="care" title={t('home.rep.care')}>
           {t('home.rep.careHint')}
         </InfoCard>,

@@ -22,6 +22,8 @@ export const en: Messages = {
     'key-accounts': 'Key accounts',
     imports: 'Import',
     segmentation: 'Grading rules',
+    plan: 'Plan',
+    'planning-settings': 'Planning settings',
   },
   roles: {
     rep: 'Sales rep',

@@ -21,6 +21,8 @@ export const zhCN = {
     'key-accounts': '重点客户',
     imports: '数据导入',
     segmentation: '定级设置',
+    plan: '计划',
+    'planning-settings': '计划设置',
   },
   roles: {
     rep: '医药代表',

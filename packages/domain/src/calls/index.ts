@@ -1,0 +1,3 @@
+export * from './call-time.ts';
+export * from './objectives.ts';
+export * from './location.ts';

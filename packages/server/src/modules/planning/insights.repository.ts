@@ -1,0 +1,301 @@
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { CallType, ClinicSlot } from '@keqing/shared';
+import type { Db } from '../../db/client.ts';
+import {
+  calls,
+  cyclePlans,
+  departments,
+  doctorProductStatus,
+  doctorProfiles,
+  doctors,
+  followUps,
+  hospitals,
+  plannedCalls,
+  products,
+  teams,
+  users,
+} from '../../db/schema.ts';
+import { likePattern } from '../../db/list.ts';
+
+const liveDoctor = and(isNull(doctors.mergedInto), isNull(hospitals.mergedInto));
+
+export async function findUser(db: Db, id: string, scope: SQL | undefined) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      role: users.role,
+      teamId: users.teamId,
+    })
+    .from(users)
+    .where(and(eq(users.id, id), scope));
+  return row;
+}
+
+export async function findTeamIds(db: Db, scope: SQL | undefined, teamId?: string) {
+  const rows = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(teamId ? eq(teams.id, teamId) : undefined, scope));
+  return rows.map((r) => r.id);
+}
+
+/** The active reps of these teams, by name. */
+export async function findTeamReps(db: Db, teamIds: string[]) {
+  if (!teamIds.length) return [];
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      role: users.role,
+      teamId: users.teamId,
+    })
+    .from(users)
+    .where(and(inArray(users.teamId, teamIds), eq(users.role, 'rep'), eq(users.active, true)))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+export type FrequencyFilter = {
+  /** The doctors counted: a condition on the doctor's hospital (the rep's territories, from scope.ts) */
+  hospitalScope: SQL | undefined;
+  /** planned and done count this owner's calls; absent: anyone's */
+  ownerId?: string;
+  doctorId?: string;
+  q?: string;
+  cycleStart: string;
+  cycleEnd: string;
+  /** Latest call on or before this day */
+  asOf: string;
+  /** Call types that count toward the frequency (settings.countedCallTypes) */
+  countedTypes: CallType[];
+};
+
+/**
+ * One row per doctor with the figures of the frequency rule, each an aggregate (group by) over its table:
+ * the highest visits per 4-week cycle over the doctor's products, the grades to pick the best from,
+ * planned calls (planned or done) and submitted counted calls in the cycle, and the latest counted call.
+ */
+export async function findFrequencyRows(db: Db, f: FrequencyFilter) {
+  const doctorIds = db
+    .select({ id: doctors.id })
+    .from(doctors)
+    .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
+    .where(and(liveDoctor, f.hospitalScope, f.doctorId ? eq(doctors.id, f.doctorId) : undefined));
+
+  const scores = db
+    .select({
+      doctorId: doctorProductStatus.doctorId,
+      maxVisits: sql<number>`max(${doctorProductStatus.visitsPerCycle})::int`.as('max_visits'),
+      grades: sql<string[]>`array_agg(${doctorProductStatus.grade})`.as('grades'),
+    })
+    .from(doctorProductStatus)
+    .where(inArray(doctorProductStatus.doctorId, doctorIds))
+    .groupBy(doctorProductStatus.doctorId)
+    .as('scores');
+
+  const planned = db
+    .select({
+      doctorId: plannedCalls.doctorId,
+      planned: sql<number>`count(*)::int`.as('planned'),
+    })
+    .from(plannedCalls)
+    .where(
+      and(
+        inArray(plannedCalls.doctorId, doctorIds),
+        f.ownerId ? eq(plannedCalls.ownerId, f.ownerId) : undefined,
+        gte(plannedCalls.date, f.cycleStart),
+        lte(plannedCalls.date, f.cycleEnd),
+        inArray(plannedCalls.status, ['planned', 'done']),
+      ),
+    )
+    .groupBy(plannedCalls.doctorId)
+    .as('planned');
+
+  const counted = and(eq(calls.status, 'submitted'), inArray(calls.type, f.countedTypes));
+  const done = db
+    .select({ doctorId: calls.doctorId, done: sql<number>`count(*)::int`.as('done') })
+    .from(calls)
+    .where(
+      and(
+        inArray(calls.doctorId, doctorIds),
+        counted,
+        f.ownerId ? eq(calls.ownerId, f.ownerId) : undefined,
+        gte(calls.callDate, f.cycleStart),
+        lte(calls.callDate, f.cycleEnd),
+      ),
+    )
+    .groupBy(calls.doctorId)
+    .as('done');
+
+  // the latest call by anyone: another rep's visit also counts as the doctor having been seen
+  const last = db
+    .select({
+      doctorId: calls.doctorId,
+      lastCallDate: sql<string>`max(${calls.callDate})::text`.as('last_call_date'),
+    })
+    .from(calls)
+    .where(and(inArray(calls.doctorId, doctorIds), counted, lte(calls.callDate, f.asOf)))
+    .groupBy(calls.doctorId)
+    .as('last');
+
+  const rows = await db
+    .select({
+      id: doctors.id,
+      doctorName: doctors.name,
+      hospitalName: hospitals.name,
+      departmentName: departments.name,
+      maxVisits: scores.maxVisits,
+      grades: scores.grades,
+      planned: planned.planned,
+      done: done.done,
+      lastCallDate: last.lastCallDate,
+    })
+    .from(doctors)
+    .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
+    .leftJoin(departments, eq(departments.id, doctors.departmentId))
+    .leftJoin(scores, eq(scores.doctorId, doctors.id))
+    .leftJoin(planned, eq(planned.doctorId, doctors.id))
+    .leftJoin(done, eq(done.doctorId, doctors.id))
+    .leftJoin(last, eq(last.doctorId, doctors.id))
+    .where(
+      and(
+        liveDoctor,
+        f.hospitalScope,
+        f.doctorId ? eq(doctors.id, f.doctorId) : undefined,
+        f.q
+          ? or(
+              ilike(doctors.name, likePattern(f.q)),
+              ilike(doctors.nameInitials, likePattern(f.q.toLowerCase())),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(doctors.name), asc(doctors.id));
+  return rows.map((r) => ({
+    ...r,
+    maxVisits: r.maxVisits ?? 0,
+    grades: r.grades ?? [],
+    planned: r.planned ?? 0,
+    done: r.done ?? 0,
+    lastCallDate: r.lastCallDate ?? null,
+  }));
+}
+export type FrequencyRow = Awaited<ReturnType<typeof findFrequencyRows>>[number];
+
+// ── Pre-call brief ───────────────────────────────────────────────────────────
+
+export async function getBriefDoctor(db: Db, id: string, hospitalScope: SQL | undefined) {
+  const [row] = await db
+    .select({
+      id: doctors.id,
+      name: doctors.name,
+      hospitalId: doctors.hospitalId,
+      hospitalName: hospitals.name,
+      departmentName: departments.name,
+      title: doctors.title,
+      position: doctors.position,
+      clinicSchedule: doctors.clinicSchedule,
+      bestVisitTime: doctors.bestVisitTime,
+      preferredChannel: doctors.preferredChannel,
+      relationshipStage: doctors.relationshipStage,
+      personalityType: doctors.personalityType,
+    })
+    .from(doctors)
+    .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
+    .leftJoin(departments, eq(departments.id, doctors.departmentId))
+    .where(and(eq(doctors.id, id), liveDoctor, hospitalScope));
+  return row && { ...row, clinicSchedule: (row.clinicSchedule ?? []) as ClinicSlot[] };
+}
+
+/** The latest score per product with its ladder step 产品接纳度阶梯. */
+export async function findProductScores(db: Db, doctorId: string) {
+  return db
+    .select({
+      productId: doctorProductStatus.productId,
+      productName: products.name,
+      prescriptionStatus: doctorProductStatus.prescriptionStatus,
+      prescriptionPotential: doctorProductStatus.prescriptionPotential,
+      grade: doctorProductStatus.grade,
+      visitsPerCycle: doctorProductStatus.visitsPerCycle,
+      adoptionStep: doctorProductStatus.adoptionStep,
+    })
+    .from(doctorProductStatus)
+    .innerJoin(products, eq(products.id, doctorProductStatus.productId))
+    .where(eq(doctorProductStatus.doctorId, doctorId))
+    .orderBy(asc(products.name));
+}
+
+/** The doctor's last submitted call, whoever logged it. */
+export async function getLastSubmittedCall(db: Db, doctorId: string) {
+  const [row] = await db
+    .select({
+      id: calls.id,
+      callDate: calls.callDate,
+      type: calls.type,
+      ownerName: users.name,
+      objectives: calls.objectives,
+      commitment: calls.commitment,
+      nextStep: calls.nextStep,
+      nextStepDue: calls.nextStepDue,
+      notes: calls.notes,
+    })
+    .from(calls)
+    .innerJoin(users, eq(users.id, calls.ownerId))
+    .where(and(eq(calls.doctorId, doctorId), eq(calls.status, 'submitted')))
+    .orderBy(desc(calls.startAt), desc(calls.id))
+    .limit(1);
+  return row && { ...row, objectives: (row.objectives ?? []) as { text: string; outcome: string }[] };
+}
+
+export async function findOpenFollowUps(db: Db, doctorId: string) {
+  return db
+    .select({ id: followUps.id, title: followUps.title, dueDate: followUps.dueDate })
+    .from(followUps)
+    .where(and(eq(followUps.doctorId, doctorId), eq(followUps.status, 'open')))
+    .orderBy(asc(followUps.dueDate), asc(followUps.id));
+}
+
+/** The birthday (PIPL personal data): only call it for a reader personalDataAccessOf allows. */
+export async function getBirthday(db: Db, doctorId: string, hospitalScope: SQL | undefined) {
+  const [row] = await db
+    .select({ birthday: doctorProfiles.birthday, isLunar: doctorProfiles.birthdayIsLunar })
+    .from(doctorProfiles)
+    .innerJoin(doctors, eq(doctors.id, doctorProfiles.doctorId))
+    .where(and(eq(doctorProfiles.doctorId, doctorId), hospitalScope));
+  return row?.birthday ? { birthday: row.birthday, isLunar: row.isLunar } : undefined;
+}
+
+// ── Reminders ────────────────────────────────────────────────────────────────
+
+export async function countPlannedCalls(
+  db: Db,
+  ownerId: string,
+  from: string,
+  to: string,
+  statuses: ('planned' | 'done' | 'cancelled')[],
+) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(plannedCalls)
+    .where(
+      and(
+        eq(plannedCalls.ownerId, ownerId),
+        gte(plannedCalls.date, from),
+        lte(plannedCalls.date, to),
+        inArray(plannedCalls.status, statuses),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function hasCyclePlan(db: Db, ownerId: string, cycleStart: string) {
+  const [row] = await db
+    .select({ id: cyclePlans.id })
+    .from(cyclePlans)
+    .where(and(eq(cyclePlans.ownerId, ownerId), eq(cyclePlans.cycleStart, cycleStart)));
+  return Boolean(row);
+}
+
+export { doctors, teams, users };
