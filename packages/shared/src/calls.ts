@@ -103,11 +103,15 @@ export const submitCallSchema = z.object({
   location: callLocationSchema.nullable().optional(),
 });
 /** POST /api/calls/:id/amendments — a correction of a submitted call, reason required. */
+const amendableContent = z.object(callContent).omit({ doctorId: true, plannedCallId: true });
 export const amendCallSchema = z.object({
   version: versionSchema,
   reason: trimmed(500),
-  changes: z.object(callContent).omit({ doctorId: true, plannedCallId: true }).partial(),
+  changes: amendableContent.partial(),
 });
+/** The fields an amendment may change (the doctor and the planned call stay). */
+export const amendableCallFields = amendableContent.keyof().options;
+export type AmendableCallField = (typeof amendableCallFields)[number];
 
 export const callSchema = z.object({
   id: z.uuid(),

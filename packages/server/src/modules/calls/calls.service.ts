@@ -15,6 +15,7 @@ import {
   validateCallTime,
 } from '@keqing/domain';
 import {
+  amendableCallFields,
   ruleMessage,
   type amendCallSchema,
   type Call,
@@ -51,26 +52,6 @@ type ScoreUpdate = {
   adoptionStep?: number;
 };
 type Location = z.infer<typeof callLocationSchema>;
-
-/** The fields an amendment may change (the doctor and the planned call stay). */
-const amendableFields = [
-  'type',
-  'startAt',
-  'endAt',
-  'attendees',
-  'products',
-  'objectives',
-  'preparationDone',
-  'opening',
-  'needsFound',
-  'benefitsPresented',
-  'objections',
-  'commitment',
-  'nextStep',
-  'nextStepDue',
-  'scoreUpdates',
-  'notes',
-] as const;
 
 /** A follow-up without a date the rep chose is due a week after the call. */
 const defaultFollowUpDays = 7;
@@ -384,21 +365,7 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
     if (before.plannedCallId) await repo.markPlannedCallDone(tx, before.plannedCallId);
     if (before.nextStep) {
       const dueDate = before.nextStepDue ?? addDays(before.callDate, defaultFollowUpDays);
-      const followUpId = await repo.insertFollowUp(tx, {
-        callId: before.id,
-        ownerId: before.ownerId,
-        doctorId: before.doctorId,
-        title: before.nextStep,
-        dueDate,
-      });
-      await insertAudit(tx, {
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
-        entity: 'followUp',
-        entityId: followUpId,
-        action: 'create',
-        after: { callId: before.id, title: before.nextStep, dueDate },
-      });
+      await createFollowUp(tx, ctx, before, before.nextStep, dueDate);
     }
     await applyScoreUpdates(tx, ctx, before);
     const after = (await repo.getCall(tx, before.id))!;
@@ -641,7 +608,7 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
         const before = await reload(tx, id, body.version, 'calls.amend.draft', 'submitted');
         const previous = valuesOf(before);
         const changes = definedOnly(body.changes) as Partial<CallValues>;
-        const changed = amendableFields.filter((f) => f in changes && !same(changes[f], previous[f]));
+        const changed = amendableCallFields.filter((f) => f in changes && !same(changes[f], previous[f]));
         if (changed.includes('scoreUpdates')) {
           throw fieldError('body.changes.scoreUpdates', 'calls.amend.scoreUpdatesLocked');
         }
@@ -728,22 +695,33 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
         after: { title: merged.nextStep, dueDate },
       });
     } else if ((await repo.countFollowUpsOfCall(tx, call.id)) === 0) {
-      const followUpId = await repo.insertFollowUp(tx, {
-        callId: call.id,
-        ownerId: call.ownerId,
-        doctorId: call.doctorId,
-        title: merged.nextStep,
-        dueDate,
-      });
-      await insertAudit(tx, {
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
-        entity: 'followUp',
-        entityId: followUpId,
-        action: 'create',
-        after: { callId: call.id, title: merged.nextStep, dueDate },
-      });
+      await createFollowUp(tx, ctx, call, merged.nextStep, dueDate);
     }
+  }
+
+  /** 总结跟进: a call's next step becomes the rep's task, audited like any record. */
+  async function createFollowUp(
+    tx: Db,
+    ctx: RequestContext,
+    call: Pick<repo.CallRow, 'id' | 'ownerId' | 'doctorId'>,
+    title: string,
+    dueDate: string,
+  ) {
+    const followUpId = await repo.insertFollowUp(tx, {
+      callId: call.id,
+      ownerId: call.ownerId,
+      doctorId: call.doctorId,
+      title,
+      dueDate,
+    });
+    await insertAudit(tx, {
+      actorId: ctx.actor.id,
+      requestId: ctx.requestId,
+      entity: 'followUp',
+      entityId: followUpId,
+      action: 'create',
+      after: { callId: call.id, title, dueDate },
+    });
   }
 }
 export type CallsService = ReturnType<typeof createCallsService>;

@@ -1,6 +1,11 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FormInstance } from 'antd';
-import type { CallType, ObjectiveOutcome } from '@keqing/shared';
+import {
+  amendableCallFields,
+  type AmendableCallField,
+  type CallType,
+  type ObjectiveOutcome,
+} from '@keqing/shared';
 import { errorText, isApiError } from '../../lib/api.ts';
 import { emptyToNull } from '../../lib/form-errors.ts';
 import { dateFormat } from '../../lib/format.ts';
@@ -141,36 +146,17 @@ export function contentOf(
   };
 }
 
-const amendable = [
-  'type',
-  'startAt',
-  'endAt',
-  'attendees',
-  'products',
-  'objectives',
-  'preparationDone',
-  'opening',
-  'needsFound',
-  'benefitsPresented',
-  'objections',
-  'commitment',
-  'nextStep',
-  'nextStepDue',
-  'scoreUpdates',
-  'notes',
-] as const satisfies readonly (keyof CallContent)[];
-
 /** Only what an amendment changes (times compared as instants, so the offset spelling does not count). */
 export function changesOf(before: CallContent, after: CallContent): AmendCallBody['changes'] {
   const changes: Record<string, unknown> = {};
-  const same = (key: (typeof amendable)[number]) => {
+  const same = (key: AmendableCallField) => {
     const a = before[key];
     const b = after[key];
     if (key === 'startAt' || key === 'endAt') return dayjs(a as string).isSame(dayjs(b as string));
     const norm = (x: unknown) => JSON.stringify(x ?? null);
     return norm(a) === norm(b) || (isEmpty(a) && isEmpty(b));
   };
-  for (const key of amendable) if (!same(key)) changes[key] = after[key];
+  for (const key of amendableCallFields) if (!same(key)) changes[key] = after[key];
   return changes as AmendCallBody['changes'];
 }
 
