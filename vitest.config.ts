@@ -5,6 +5,10 @@ export default defineConfig({
     projects: [
       { test: { name: 'domain', root: 'packages/domain', include: ['src/**/*.test.ts'] } },
       { test: { name: 'shared', root: 'packages/shared', include: ['src/**/*.test.ts'] } },
+      // the web app's pure modules (queue, dates, warnings); no DOM: components are covered by e2e/
+      {
+        test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts'], environment: 'node' },
+      },
       {
         test: {
           name: 'server',

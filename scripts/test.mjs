@@ -15,7 +15,11 @@ const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const only = process.argv.slice(2); // e.g. `npm test -- unit api` to run some phases
 
 const phases = [
-  { key: 'unit', label: 'unit (domain, shared)', args: ['--project', 'domain', '--project', 'shared'] },
+  {
+    key: 'unit',
+    label: 'unit (domain, shared, web)',
+    args: ['--project', 'domain', '--project', 'shared', '--project', 'web'],
+  },
   {
     key: 'api',
     label: 'API on PGlite',

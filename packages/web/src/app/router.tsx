@@ -103,7 +103,12 @@ export const router = createBrowserRouter([
               },
               { path: 'admin/planning', element: <PlanningSettingsPage />, handle: adminPages },
               { path: 'calls', element: <CallsPage /> },
-              { path: 'calls/new', element: <CallPage />, handle: { roles: ['rep'] } satisfies RouteHandle },
+              {
+                path: 'calls/new',
+                element: <CallPage />,
+                // the server lets managers log their own calls too (calls.role.cannotLog)
+                handle: { roles: ['rep', 'manager'] } satisfies RouteHandle,
+              },
               { path: 'calls/:id', element: <CallPage /> },
               { path: 'co-visits', element: <CoVisitsPage /> },
               {

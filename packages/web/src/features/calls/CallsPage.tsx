@@ -1,9 +1,9 @@
-import { Button, DatePicker, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Select, Space, Table, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { callStatuses, type Doctor, type User } from '@keqing/shared';
-import { dateFormat, formatDateTime } from '../../lib/format.ts';
+import { dateFormat } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { useList, useRemoteOptions } from '../../lib/resources.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -11,7 +11,8 @@ import { ListError } from '../../app/ui/ListError.tsx';
 import { ListToolbar, toolbarItemStyle } from '../../app/ui/ListToolbar.tsx';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import type { Call } from './calls.api.ts';
-import { callTypeLabel, callTypeOptions } from './labels.ts';
+import { callColumns } from './call-columns.tsx';
+import { callTypeOptions } from './labels.ts';
 import '../../lib/locales/calls.ts';
 
 const filterNames = ['from', 'to', 'type', 'status', 'doctorId', 'ownerId'] as const;
@@ -34,56 +35,22 @@ export default function CallsPage() {
   });
   const { from, to, type, status, doctorId, ownerId } = list.filters;
 
+  const column = callColumns(t);
   const columns: TableColumnsType<Call> = [
     {
-      title: t('calls.list.date'),
-      key: 'startAt',
-      dataIndex: 'startAt',
+      ...column.date,
       sorter: true,
       sortOrder: list.sortOrderOf('startAt') ?? (list.sort ? null : 'descend'),
-      render: (v: string, c) => (
-        <Link to={`/calls/${c.id}`} data-testid="call-link">
-          {formatDateTime(v)}
-        </Link>
-      ),
     },
-    {
-      title: t('calls.list.doctor'),
-      key: 'doctorName',
-      dataIndex: 'doctorName',
-      sorter: true,
-      sortOrder: list.sortOrderOf('doctorName'),
-      render: (v: string, c) => <Link to={`/doctors/${c.doctorId}`}>{v}</Link>,
-    },
-    { title: t('calls.list.hospital'), key: 'hospitalName', dataIndex: 'hospitalName' },
-    {
-      title: t('calls.list.type'),
-      key: 'type',
-      dataIndex: 'type',
-      render: (v: Call['type']) => callTypeLabel(v, t),
-    },
-    {
-      title: t('calls.list.products'),
-      key: 'products',
-      render: (_: unknown, c) => c.products.map((p) => p.productName).join(t('common.listSeparator')),
-    },
-    {
-      title: t('calls.list.objectives'),
-      key: 'objectives',
-      render: (_: unknown, c) =>
-        `${c.objectives.filter((o) => o.outcome === 'achieved').length} / ${c.objectives.length}`,
-    },
-    {
-      title: t('calls.list.status'),
-      key: 'status',
-      dataIndex: 'status',
-      render: (v: Call['status']) => (
-        <Tag color={v === 'submitted' ? 'green' : 'default'}>{t(`calls.statuses.${v}`)}</Tag>
-      ),
-    },
+    { ...column.doctor, sorter: true, sortOrder: list.sortOrderOf('doctorName') },
+    column.hospital,
+    column.type,
+    column.products,
+    column.objectives,
+    column.status,
   ];
   if (showReps) {
-    columns.splice(1, 0, { title: t('calls.list.rep'), key: 'ownerName', dataIndex: 'ownerName' });
+    columns.splice(1, 0, column.rep);
   }
   if (me.role === 'manager') {
     columns.push({

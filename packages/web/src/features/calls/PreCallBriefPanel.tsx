@@ -2,7 +2,7 @@ import { Collapse, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format.ts';
 import { adoptionLabel, gradeColor, statusLabel, useLocalized } from '../accounts/labels.ts';
-import { usePreCallBrief } from './calls.api.ts';
+import { usePreCallBrief } from '../planning/planning.api.ts';
 import { outcomeColor, outcomeLabel } from './labels.ts';
 
 /** 访前简报, folded: the last call's promised next step, open follow-ups, frequency and the doctor's scores. */

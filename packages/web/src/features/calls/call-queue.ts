@@ -65,11 +65,32 @@ export function sendWith(post: (body: CreateCallBody) => Promise<{ call: { id: s
 
 export type ProcessResult = { sent: number; rejected: number; waiting: number };
 
+/** The run under way per store: a second run waits for it, so no call is sent by two runs at once. */
+const runs = new WeakMap<QueueStore, Promise<unknown>>();
+
 /**
  * Sends the user's waiting calls, oldest first. Sent ones leave the queue; refused ones stay, marked failed
  * with the server's message; at the first passing trouble it stops (the network is likely down again).
+ * Runs on one store take turns (the `online` event and a timer may start one together): the later run
+ * reads the queue after the earlier one is done, so it never sends a call the earlier one already sent.
  */
-export async function processQueue(
+export function processQueue(
+  store: QueueStore,
+  send: (item: QueuedCall) => Promise<SendOutcome>,
+  userId: string,
+): Promise<ProcessResult> {
+  const previous = runs.get(store) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => sendWaiting(store, send, userId));
+  runs.set(store, run);
+  void run
+    .finally(() => {
+      if (runs.get(store) === run) runs.delete(store);
+    })
+    .catch(() => undefined);
+  return run;
+}
+
+async function sendWaiting(
   store: QueueStore,
   send: (item: QueuedCall) => Promise<SendOutcome>,
   userId: string,
@@ -78,7 +99,10 @@ export async function processQueue(
     .filter((item) => item.userId === userId && item.status === 'waiting')
     .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
   const result: ProcessResult = { sent: 0, rejected: 0, waiting: 0 };
-  for (const [index, item] of mine.entries()) {
+  for (const [index, listed] of mine.entries()) {
+    // Discarded or edited while earlier calls were being sent: send what is stored now, or nothing.
+    const item = await store.get(listed.clientId);
+    if (!item || item.userId !== userId || item.status !== 'waiting') continue;
     const outcome = await send(item);
     if (outcome.kind === 'sent') {
       await store.remove(item.clientId);

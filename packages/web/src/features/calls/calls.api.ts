@@ -165,16 +165,6 @@ export function usePlannedCall(id: string | null) {
   });
 }
 
-export function usePreCallBrief(doctorId: string | undefined) {
-  return useQuery({
-    queryKey: ['doctors', 'pre-call-brief', doctorId ?? ''],
-    queryFn: ({ signal }) =>
-      api.get<PreCallBrief>(`/doctors/${doctorId ?? ''}/pre-call-brief`, undefined, signal),
-    enabled: !!doctorId,
-    retry: false,
-  });
-}
-
 // ── Follow-ups ────────────────────────────────────────────────────────────────
 
 export function useUpdateFollowUp() {

@@ -36,6 +36,7 @@ import {
   type PlannedCall,
 } from './planning.api.ts';
 import { calendarViews, rangeOf, stepAnchor, type CalendarView } from './plan-dates.ts';
+import { moveWarnings } from './plan-warnings.ts';
 
 const tabs = ['calendar', 'cycle', 'weekly'] as const;
 type TabKey = (typeof tabs)[number];
@@ -88,7 +89,7 @@ function CalendarTab({
               halfDay: t(`planning.halfDay.${result.plannedCall.halfDay}`),
             }),
           );
-          for (const w of result.warnings) if (w.plannedCallId === call.id) void message.warning(w.message);
+          for (const w of moveWarnings(result.warnings, call.id)) void message.warning(w.message);
         },
         onError: showError,
       },

@@ -78,12 +78,15 @@ export function useUpdatePlannedCall() {
   });
 }
 
+/** 访前准备 of a doctor; the call form, the plan drawer and the doctor page share it (follow-up writes refresh it). */
 export function usePreCallBrief(doctorId: string | undefined) {
   return useQuery({
-    queryKey: [root, 'brief', doctorId],
+    queryKey: ['doctors', 'pre-call-brief', doctorId ?? ''],
     queryFn: ({ signal }) =>
       api.get<PreCallBrief>(`/doctors/${doctorId ?? ''}/pre-call-brief`, undefined, signal),
     enabled: !!doctorId,
+    // The brief is a help: a doctor out of scope or a failed read shows nothing rather than retrying.
+    retry: false,
   });
 }
 

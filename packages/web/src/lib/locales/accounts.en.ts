@@ -117,6 +117,13 @@ export const accountsEn: AccountsMessages = {
       edit: 'Edit hospital',
       backToList: 'Hospitals',
       notFound: 'The hospital does not exist or is outside your territories',
+      latitude: 'Latitude',
+      longitude: 'Longitude',
+      latitudeHint: 'e.g. 25.0389',
+      longitudeHint: 'e.g. 102.7183',
+      coordinatesHint:
+        'WGS-84 position of the main gate, used to tell whether a call was submitted near the hospital; fill in or clear both',
+      coordinates: 'Position (lat, long)',
     },
     department: {
       title: 'Departments',
@@ -189,6 +196,11 @@ export const accountsEn: AccountsMessages = {
     copingTip: 'How to approach',
     noPersonality: 'No personality type recorded',
     noClinic: 'No clinic hours recorded',
+    callsTab: {
+      lastCall: 'last call {{date}}',
+      noCallYet: 'not called yet',
+      viewCall: 'View call',
+    },
     tabs: {
       profile: 'Profile',
       personal: 'Personal data',

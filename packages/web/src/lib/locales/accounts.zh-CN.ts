@@ -107,6 +107,13 @@ export const accountsZhCN = {
       edit: '编辑医院',
       backToList: '医院列表',
       notFound: '医院不存在或不在您的负责范围内',
+      latitude: '纬度',
+      longitude: '经度',
+      latitudeHint: '如 25.0389',
+      longitudeHint: '如 102.7183',
+      coordinatesHint:
+        '医院正门的 WGS-84 坐标，用于判断拜访提交时是否在医院附近；纬度和经度须同时填写或同时清空',
+      coordinates: '坐标（纬度，经度）',
     },
     department: {
       title: '科室',
@@ -179,13 +186,18 @@ export const accountsZhCN = {
     copingTip: '应对建议',
     noPersonality: '尚未记录性格类型',
     noClinic: '尚未记录门诊时间',
+    callsTab: {
+      lastCall: '上次拜访 {{date}}',
+      noCallYet: '尚未拜访',
+      viewCall: '查看拜访',
+    },
     tabs: {
       profile: '档案',
       personal: '个人信息',
       scores: '评分',
       stage: '关系阶段',
       kol: 'KOL',
-      calls: '拜访',
+      calls: '拜访记录',
       care: '关怀',
       next: '下次拜访',
     },

@@ -49,6 +49,7 @@ export const callsEn: CallsMessages = {
       hospital: 'Hospital',
       products: 'Products',
       objectives: 'Objectives achieved',
+      nextStep: 'Next step',
       status: 'Status',
       coVisit: 'Co-visit',
       coVisitDone: 'Co-visited',

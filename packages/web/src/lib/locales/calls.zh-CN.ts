@@ -42,6 +42,7 @@ export const callsZhCN = {
       hospital: '医院',
       products: '产品',
       objectives: '目标达成',
+      nextStep: '下一步',
       status: '状态',
       coVisit: '协访',
       coVisitDone: '已协访',

@@ -13,10 +13,11 @@ import { genderLabel, gradeColor, titleLabel } from '../labels.ts';
 import { PersonalTab } from './PersonalTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 
-// The scores tab carries the chart (ECharts); stage and KOL forms are only needed when opened.
+// The scores tab carries the chart (ECharts); stage and KOL forms and the calls table are only needed when opened.
 const ScoresTab = lazy(() => import('../../segmentation/doctor/ScoresTab.tsx'));
 const StageTab = lazy(() => import('../../segmentation/doctor/StageTab.tsx'));
 const KolTab = lazy(() => import('../../segmentation/doctor/KolTab.tsx'));
+const CallsTab = lazy(() => import('./CallsTab.tsx'));
 
 const tabs = ['profile', 'personal', 'scores', 'stage', 'kol', 'calls', 'care', 'next'] as const;
 type TabKey = (typeof tabs)[number];
@@ -115,7 +116,7 @@ export default function DoctorPage() {
             { key: 'scores', label: label('scores'), children: lazyTab(<ScoresTab doctor={doctor} />) },
             { key: 'stage', label: label('stage'), children: lazyTab(<StageTab doctor={doctor} />) },
             { key: 'kol', label: label('kol'), children: lazyTab(<KolTab doctor={doctor} />) },
-            { key: 'calls', label: label('calls'), children: <Later /> },
+            { key: 'calls', label: label('calls'), children: lazyTab(<CallsTab doctor={doctor} />) },
             { key: 'care', label: label('care'), children: <Later /> },
             { key: 'next', label: label('next'), children: <Later /> },
           ]}

@@ -24,6 +24,9 @@ type Values = {
   competitionStrength?: number | null;
   hasDominantCompetitor?: 'yes' | 'no' | null;
   notes?: string;
+  /** 纬度 / 经度: both or neither (the server refuses half a pair, under longitude) */
+  latitude?: number | null;
+  longitude?: number | null;
 };
 
 const toValues = (h: Hospital | undefined): Partial<Values> =>
@@ -46,6 +49,8 @@ const toValues = (h: Hospital | undefined): Partial<Values> =>
         hasDominantCompetitor:
           h.hasDominantCompetitor === null ? null : h.hasDominantCompetitor ? 'yes' : 'no',
         notes: h.notes ?? '',
+        latitude: h.latitude,
+        longitude: h.longitude,
       }
     : { type: '综合', level: '三级甲等' };
 
@@ -66,6 +71,8 @@ const toBody = (v: Values) => ({
   competitionStrength: v.competitionStrength ?? null,
   hasDominantCompetitor: v.hasDominantCompetitor ? v.hasDominantCompetitor === 'yes' : null,
   notes: emptyToNull(v.notes),
+  latitude: v.latitude ?? null,
+  longitude: v.longitude ?? null,
 });
 
 /** 新建/编辑医院 (admin). The grade is computed by the grading rules, not entered here. */
@@ -157,6 +164,34 @@ export function HospitalForm({ record, onDone }: { record?: HospitalDetail; onDo
         <Col xs={24}>
           <Form.Item label={t('accounts.hospital.address')} name="address">
             <Input autoComplete="off" maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item
+            label={t('accounts.hospital.latitude')}
+            name="latitude"
+            tooltip={t('accounts.hospital.coordinatesHint')}
+          >
+            <InputNumber
+              min={-90}
+              max={90}
+              step={0.0001}
+              style={{ width: '100%' }}
+              placeholder={t('accounts.hospital.latitudeHint')}
+              data-testid="hospital-latitude"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item label={t('accounts.hospital.longitude')} name="longitude">
+            <InputNumber
+              min={-180}
+              max={180}
+              step={0.0001}
+              style={{ width: '100%' }}
+              placeholder={t('accounts.hospital.longitudeHint')}
+              data-testid="hospital-longitude"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>

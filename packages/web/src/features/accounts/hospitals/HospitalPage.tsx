@@ -87,6 +87,18 @@ export default function HospitalPage() {
               children: [hospital.province, hospital.city, hospital.district].filter(Boolean).join(' '),
             },
             { key: 'address', label: t('accounts.hospital.address'), children: dash(hospital.address) },
+            {
+              key: 'coordinates',
+              label: t('accounts.hospital.coordinates'),
+              children:
+                hospital.latitude === null || hospital.longitude === null ? (
+                  '—'
+                ) : (
+                  <span data-testid="hospital-coordinates">
+                    {hospital.latitude}, {hospital.longitude}
+                  </span>
+                ),
+            },
             { key: 'beds', label: t('accounts.hospital.beds'), children: formatNumber(hospital.beds) || '—' },
             {
               key: 'outpatients',
