@@ -53,6 +53,8 @@ type CallRow = typeof calls.$inferInsert & { id: string; startAt: string; endAt:
 
 /** Calls go back this many days before today (six months). */
 export const CALL_HISTORY_DAYS = 182;
+/** Open follow-ups past their date are at most this many days overdue (older ones are settled). */
+export const OVERDUE_FOLLOW_UP_DAYS = 21;
 /** Morning and afternoon working windows, minutes after midnight (09:00–12:00, 13:30–17:30). */
 export const halfDayWindows: Record<HalfDay, readonly [number, number]> = { am: [540, 720], pm: [810, 1050] };
 
@@ -263,6 +265,7 @@ export function generateCallData(rows: BaseRows, root: Random, options: { today:
       return v;
     };
     const repCalls: CallRow[] = [];
+    const firstFollowUp = out.followUps.length;
 
     windows.forEach((window, windowIndex) => {
       const workingDays = workingDaysBetween(window.start, window.end);
@@ -433,6 +436,7 @@ export function generateCallData(rows: BaseRows, root: Random, options: { today:
     });
 
     out.calls.push(...repCalls);
+    keepSomeOverdue(out.followUps.slice(firstFollowUp));
     addCoVisits(repCalls);
 
     // ── helpers closing over the rep ──
@@ -570,19 +574,13 @@ export function generateCallData(rows: BaseRows, root: Random, options: { today:
     }
 
     function addFollowUp(call: CallRow, title: string, dueDate: string) {
-      // Older ones are settled; recent ones still open, those past their date overdue.
+      // Past their date: settled (done mostly, now and then not done with a reason); keepSomeOverdue then
+      // reopens a few recent ones. Not yet due: open, a fifth already done.
       let status: 'open' | 'done' | 'notDone';
-      if (dueDate < addDays(today, -21)) {
+      if (dueDate < today) {
         status = rng.weighted([
           ['done', 0.86],
-          ['notDone', 0.13],
-          ['open', 0.01],
-        ] as const);
-      } else if (dueDate < today) {
-        status = rng.weighted([
-          ['done', 0.75],
-          ['notDone', 0.13],
-          ['open', 0.12],
+          ['notDone', 0.14],
         ] as const);
       } else {
         status = rng.chance(0.2) && addDays(call.callDate, 1) < today ? 'done' : 'open';
@@ -612,6 +610,21 @@ export function generateCallData(rows: BaseRows, root: Random, options: { today:
         createdAt: call.submittedAt as string,
         updatedAt: resolvedAt ?? (call.submittedAt as string),
       });
+    }
+
+    /**
+     * A rep settles old follow-ups: only a handful (2–6) stay open past their date, all due within the last
+     * OVERDUE_FOLLOW_UP_DAYS days, so the overdue list is something a rep would really be working through.
+     */
+    function keepSomeOverdue(rows: CallRows['followUps']) {
+      const from = addDays(today, -OVERDUE_FOLLOW_UP_DAYS);
+      const recent = rows.filter((f) => f.dueDate >= from && f.dueDate < today);
+      for (const f of rng.shuffle(recent).slice(0, rng.int(2, 6))) {
+        f.status = 'open';
+        f.resolvedAt = null;
+        f.resolutionNote = null;
+        f.updatedAt = f.createdAt;
+      }
     }
 
     /** About two co-visits a month: the manager joins a face-to-face call and coaches each step. */

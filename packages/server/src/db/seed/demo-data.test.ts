@@ -3,6 +3,7 @@ import { verify } from '@node-rs/argon2';
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addDays,
   cycleOf,
   defaultHospitalGradingConfig,
   distanceMeters,
@@ -44,7 +45,7 @@ import {
   users,
 } from '../schema.ts';
 import { areaCatalog } from './catalog.ts';
-import { CALL_HISTORY_DAYS } from './calls-data.ts';
+import { CALL_HISTORY_DAYS, OVERDUE_FOLLOW_UP_DAYS } from './calls-data.ts';
 import { chineseNumber, generateDemoData, HOSPITAL_SPREAD_KM } from './generate.ts';
 import { createRandom } from './random.ts';
 import { DEMO_PASSWORD, seedDemoData, type SeedSummary } from './demo-data.ts';
@@ -737,6 +738,37 @@ describe('demo data (scale 1)', () => {
     expect(row!.overdue).toBeLessThan(row!.follow_ups * 0.05);
     expect(row!.open).toBeGreaterThan(row!.overdue);
     expect(row!.done).toBeGreaterThan(row!.follow_ups / 2);
+  });
+
+  it('leaves each rep a handful of overdue follow-ups, none older than three weeks; the rest settled', async () => {
+    const reps = await query<{ owner_id: string; overdue: number; long_overdue: number; not_done: number }>(
+      database.db,
+      sql`select f.owner_id,
+                 count(*) filter (where f.status = 'open' and f.due_date < ${TODAY})::int as overdue,
+                 count(*) filter (where f.status = 'open'
+                                  and f.due_date < ${addDays(TODAY, -OVERDUE_FOLLOW_UP_DAYS)})::int as long_overdue,
+                 count(*) filter (where f.status = 'notDone' and f.resolution_note is not null)::int as not_done
+          from follow_ups f group by f.owner_id`,
+    );
+    expect(reps.length).toBeGreaterThan(20);
+    for (const rep of reps) {
+      expect(rep.long_overdue).toBe(0);
+      expect(rep.overdue).toBeLessThanOrEqual(10);
+      expect(rep.overdue).toBeGreaterThanOrEqual(2);
+      expect(rep.not_done).toBeGreaterThan(0);
+    }
+    const [settled] = await query<{ n: number; done: number; not_done: number; unresolved: number }>(
+      database.db,
+      sql`select count(*)::int as n,
+                 count(*) filter (where status = 'done')::int as done,
+                 count(*) filter (where status = 'notDone')::int as not_done,
+                 count(*) filter (where status <> 'open' and resolved_at is null)::int as unresolved
+          from follow_ups where due_date < ${addDays(TODAY, -OVERDUE_FOLLOW_UP_DAYS)}`,
+    );
+    expect(settled!.done + settled!.not_done).toBe(settled!.n);
+    expect(settled!.done).toBeGreaterThan(settled!.n * 0.75);
+    expect(settled!.not_done).toBeGreaterThan(settled!.n * 0.05);
+    expect(settled!.unresolved).toBe(0);
   });
 
   it('keeps about two co-visits per rep and month by the rep’s own manager, mostly acknowledged', async () => {

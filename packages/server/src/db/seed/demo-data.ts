@@ -210,6 +210,9 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     return true;
   });
   if (!written) return skipped();
+  // Fresh statistics for the planner: PGlite never runs autovacuum, and without them it estimates one row
+  // per table and picks nested loops over the whole seed (the frequency queries took seconds).
+  await db.execute(sql`analyze`);
 
   const counts = emptyCounts();
   for (const key of Object.keys(tables) as (keyof DemoRows)[]) counts[key] = rows[key].length;

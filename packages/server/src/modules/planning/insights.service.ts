@@ -85,8 +85,8 @@ const isoWeekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay() |
 /**
  * Frequency attainment 拜访频率达成, the due/overdue list, the pre-call brief 访前准备 and planning reminders.
  *
- * The per-doctor figures are aggregates computed in SQL (group by over doctor_product_status, planned_calls
- * and calls); the due date and state then follow from the pure rule in packages/domain (frequency.ts) over
+ * The per-doctor figures are aggregates computed in SQL (per doctor over doctor_product_status, planned_calls
+ * and calls, see findFrequencyRows); the due date and state then follow from the pure rule in packages/domain (frequency.ts) over
  * the rep's doctors — a rep has at most a few hundred, so the list is filtered by state, sorted and paged
  * after that step rather than repeating the rule in SQL.
  */

@@ -146,8 +146,8 @@ async function writeFixtures() {
   ]);
   await db.update(s.doctors).set({ personalityType: 'introverted' }).where(eq(s.doctors.id, d1a.id));
   await db.insert(s.doctorProfiles).values([
-    // a solar birthday five days from the real today, so the HTTP route shows it
-    { doctorId: d1a.id, birthday: `1970${addDays(chinaDate(), 5).slice(4)}` },
+    // a solar birthday five days from the real today, so the HTTP route shows it (born in a leap year, so 02-29 works too)
+    { doctorId: d1a.id, birthday: `1972${addDays(chinaDate(), 5).slice(4)}` },
     // 农历十月二十 = 2026-11-28
     { doctorId: dShared.id, birthday: '1965-10-20', birthdayIsLunar: true },
   ]);
