@@ -5,3 +5,4 @@ export * from './time/china-date.ts';
 export * from './segmentation/index.ts';
 export * from './planning/index.ts';
 export * from './calls/index.ts';
+export * from './care/index.ts';

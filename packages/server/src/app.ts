@@ -43,6 +43,10 @@ import { createPlanningInsightsService } from './modules/planning/insights.servi
 import { planningInsightsRoutes } from './modules/planning/insights.routes.ts';
 import { createCallsService } from './modules/calls/calls.service.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
+import { createCareService } from './modules/care/care.service.ts';
+import { careRoutes } from './modules/care/care.routes.ts';
+import { createCarePlansService } from './modules/care/care-plans.service.ts';
+import { carePlansRoutes } from './modules/care/care-plans.routes.ts';
 
 const packageJson = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
@@ -150,6 +154,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(planningRoutes({ planning: createPlanningService({ db }) }));
   await app.register(planningInsightsRoutes({ insights: createPlanningInsightsService({ db }) }));
   await app.register(callsRoutes({ calls: createCallsService({ db }) }));
+  await app.register(careRoutes({ care: createCareService({ db }) }));
+  await app.register(carePlansRoutes({ carePlans: createCarePlansService({ db }) }));
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

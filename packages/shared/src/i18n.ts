@@ -5,6 +5,7 @@ import { importsMessages } from './messages/imports.ts';
 import { segmentationServiceMessages } from './messages/segmentation.ts';
 import { planningMessages } from './messages/planning.ts';
 import { callsMessages } from './messages/calls.ts';
+import { careMessages } from './messages/care.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -133,6 +134,7 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...segmentationServiceMessages['zh-CN'],
     ...planningMessages['zh-CN'],
     ...callsMessages['zh-CN'],
+    ...careMessages['zh-CN'],
   },
   en: {
     ...coreMessages.en,
@@ -142,6 +144,7 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...segmentationServiceMessages.en,
     ...planningMessages.en,
     ...callsMessages.en,
+    ...careMessages.en,
   },
 };
 

@@ -9,3 +9,4 @@ export * from './imports.ts';
 export * from './segmentation.ts';
 export * from './planning.ts';
 export * from './calls.ts';
+export * from './care.ts';

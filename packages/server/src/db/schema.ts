@@ -969,3 +969,192 @@ export const coVisits = pgTable(
     index('co_visits_manager_idx').on(t.managerId),
   ],
 );
+
+// ── Care 客户关怀 ─────────────────────────────────────────────────────────────
+
+/**
+ * Care settings as versions (newest applies): reminder days ahead, observed festivals, tiers with their policy
+ * (allowed kinds, actions per year, caps per action and per year in fen). Shape: `careSettingsSchema` in @keqing/shared.
+ * Compliance and admin edit them.
+ */
+export const careSettings = pgTable('care_settings', {
+  id: id(),
+  config: jsonb('config').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/** 关怀等级 chosen for a doctor (without a row the tier is suggested from grade and key-account status). */
+export const doctorCareTiers = pgTable('doctor_care_tiers', {
+  doctorId: uuid('doctor_id')
+    .primaryKey()
+    .references(() => doctors.id),
+  tier: text('tier').notNull(),
+  setBy: uuid('set_by').references(() => users.id),
+  version: version(),
+  ...timestamps(),
+});
+
+/** 重要日期 beyond the birthday in doctor_profiles: work anniversary, family events … (personal data, PIPL). */
+export const careDates = pgTable(
+  'care_dates',
+  {
+    id: id(),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    /** workAnniversary | familyEvent | other (the birthday lives in doctor_profiles) */
+    kind: text('kind', { enum: ['workAnniversary', 'familyEvent', 'other'] }).notNull(),
+    label: text('label').notNull(),
+    month: integer('month').notNull(),
+    day: integer('day').notNull(),
+    /** 农历: month/day are lunar */
+    isLunar: boolean('is_lunar').notNull().default(false),
+    /** The year it started (for "10th anniversary"), if known */
+    sinceYear: integer('since_year'),
+    notes: text('notes'),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('care_dates_doctor_idx').on(t.doctorId)],
+);
+
+/** 喜事/不幸: recorded on a doctor, it raises a follow-up task at once (a misfortune: call today). */
+export const lifeEvents = pgTable(
+  'life_events',
+  {
+    id: id(),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    /** wedding | birth | promotion | anniversary | illness | bereavement | disaster | other */
+    kind: text('kind').notNull(),
+    /** happy 喜事 | misfortune 不幸 */
+    nature: text('nature', { enum: ['happy', 'misfortune'] }).notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    followUpId: uuid('follow_up_id').references(() => followUps.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('life_events_doctor_idx').on(t.doctorId)],
+);
+
+/** 关怀计划: per customer or per festival campaign; draft → submitted → approved/rejected → executed. */
+export const carePlans = pgTable(
+  'care_plans',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    /** customer (one doctor) | campaign (节日活动, many doctors) */
+    kind: text('kind', { enum: ['customer', 'campaign'] }).notNull(),
+    /** Festival key of a campaign (see careFestivals in @keqing/domain) */
+    festival: text('festival'),
+    plannedDate: date('planned_date', { mode: 'string' }).notNull(),
+    purpose: text('purpose').notNull(),
+    /**
+     * draft → submitted → (managerApproved → compliance) → approved | rejected; approved → executed when
+     * every item has its action
+     */
+    status: text('status', {
+      enum: ['draft', 'submitted', 'managerApproved', 'approved', 'rejected', 'executed'],
+    })
+      .notNull()
+      .default('draft'),
+    /** Some item is over a cap: compliance approves after the manager */
+    needsCompliance: boolean('needs_compliance').notNull().default(false),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('care_plans_owner_idx').on(t.ownerId, t.status)],
+);
+
+/** One doctor's planned care in a plan, with its value, and the feedback (反馈单) once executed. */
+export const carePlanItems = pgTable(
+  'care_plan_items',
+  {
+    id: id(),
+    carePlanId: uuid('care_plan_id')
+      .notNull()
+      .references(() => carePlans.id),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    kind: text('kind').notNull(),
+    /** 金额 in fen (分) */
+    valueFen: integer('value_fen').notNull(),
+    purpose: text('purpose'),
+    feedback: text('feedback'),
+    feedbackAt: timestamp('feedback_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    index('care_plan_items_plan_idx').on(t.carePlanId),
+    index('care_plan_items_doctor_idx').on(t.doctorId),
+  ],
+);
+
+/** Each approval decision of a care plan (manager, then compliance when over a cap). */
+export const carePlanApprovals = pgTable(
+  'care_plan_approvals',
+  {
+    id: id(),
+    carePlanId: uuid('care_plan_id')
+      .notNull()
+      .references(() => carePlans.id),
+    step: text('step', { enum: ['manager', 'compliance'] }).notNull(),
+    decision: text('decision', { enum: ['approved', 'rejected'] }).notNull(),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    comment: text('comment'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('care_plan_approvals_plan_idx').on(t.carePlanId)],
+);
+
+/**
+ * 关怀行动: what was given or done for a doctor, its value in fen, purpose and evidence. Never linked to
+ * prescriptions or sales (no such column exists, by design). Over a cap only with an approved plan item.
+ */
+export const careActions = pgTable(
+  'care_actions',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    /** service 服务 | help 帮助 | information 学术信息 | greeting 问候 | smallGift 小礼品 | meal 工作餐 | eventInvitation 活动邀请 */
+    kind: text('kind').notNull(),
+    actionDate: date('action_date', { mode: 'string' }).notNull(),
+    valueFen: integer('value_fen').notNull(),
+    purpose: text('purpose').notNull(),
+    /** 证明: a note (photos come with file storage) */
+    evidenceNote: text('evidence_note'),
+    festival: text('festival'),
+    callId: uuid('call_id').references(() => calls.id),
+    carePlanItemId: uuid('care_plan_item_id').references(() => carePlanItems.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('care_actions_doctor_date_idx').on(t.doctorId, t.actionDate),
+    index('care_actions_owner_date_idx').on(t.ownerId, t.actionDate),
+    uniqueIndex('care_actions_plan_item_uq').on(t.carePlanItemId),
+  ],
+);

@@ -12,6 +12,8 @@ import { viewsScopeCases } from '../modules/views/views.scope.ts';
 import { planningScopeCases } from '../modules/planning/planning.scope.ts';
 import { planningInsightsScopeCases } from '../modules/planning/insights.scope.ts';
 import { callsScopeCases } from '../modules/calls/calls.scope.ts';
+import { careScopeCases } from '../modules/care/care.scope.ts';
+import { carePlansScopeCases } from '../modules/care/care-plans.scope.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { actorFor, createWorld, type World } from './world.ts';
@@ -28,6 +30,8 @@ const cases: ScopeCase[] = [
   ...planningScopeCases,
   ...planningInsightsScopeCases,
   ...callsScopeCases,
+  ...careScopeCases,
+  ...carePlansScopeCases,
   ...auditScopeCases,
 ];
 

@@ -1,0 +1,1 @@
+export * from './care-catalog.ts';
