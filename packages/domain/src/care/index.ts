@@ -1,1 +1,2 @@
 export * from './care-catalog.ts';
+export * from './care-tier.ts';
