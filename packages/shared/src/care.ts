@@ -324,6 +324,10 @@ export const annualTotalSchema = z.object({
 });
 export type AnnualTotal = z.infer<typeof annualTotalSchema>;
 
+export const complianceDashboardQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+
 /** GET /api/care/compliance-dashboard?year — near/over-cap actions, rejected plans, reps with unusual spend. */
 export const complianceDashboardSchema = z.object({
   year: z.number().int(),

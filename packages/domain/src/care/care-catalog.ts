@@ -38,6 +38,7 @@ export type FestivalRule =
 
 export const careFestivals = {
   newYear: { rule: { calendar: 'solar', month: 1, day: 1 }, 'zh-CN': '元旦', en: "New Year's Day" },
+  newYearsEve: { rule: { calendar: 'lunarNewYearsEve' }, 'zh-CN': '除夕', en: "Chinese New Year's Eve" },
   springFestival: { rule: { calendar: 'lunar', month: 1, day: 1 }, 'zh-CN': '春节', en: 'Spring Festival' },
   lanternFestival: {
     rule: { calendar: 'lunar', month: 1, day: 15 },

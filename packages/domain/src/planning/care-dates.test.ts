@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextBirthday } from './care-dates.ts';
 
-describe('nextBirthday within a window (solar, and lunar through chinese-days)', () => {
+describe('nextBirthday within a window (solar, and lunar through the care calendar)', () => {
   it.each<[string, string, boolean, string, number, string | null]>([
     ['solar, later this month', '1970-12-01', false, '2026-11-23', 30, '2026-12-01'],
     ['solar, today', '1980-11-23', false, '2026-11-23', 30, '2026-11-23'],

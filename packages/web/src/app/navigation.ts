@@ -20,7 +20,9 @@ export type NavKey =
   | 'imports'
   | 'segmentation'
   | 'plan'
-  | 'planning-settings';
+  | 'planning-settings'
+  | 'care'
+  | 'care-compliance';
 export type NavItem = { key: NavKey; path: string };
 
 const home: NavItem = { key: 'home', path: '/' };
@@ -40,15 +42,20 @@ const frequency: NavItem = { key: 'frequency', path: '/frequency' };
 /** 计划: a rep's own plan; a manager picks a rep of the team (read-only). */
 const plan: NavItem = { key: 'plan', path: '/plan' };
 const planningSettings: NavItem = { key: 'planning-settings', path: '/admin/planning' };
+/** 客户关怀: reps and managers plan and record care; compliance checks caps and totals (admin too). */
+const care: NavItem = { key: 'care', path: '/care' };
+const careCompliance: NavItem = { key: 'care-compliance', path: '/care/compliance' };
 
 const navByRole: Record<Role, NavItem[]> = {
-  rep: [home, plan, calls, frequency, coVisits, ...accounts, imports],
+  rep: [home, plan, calls, frequency, coVisits, care, ...accounts, imports],
   manager: [
     home,
     plan,
     calls,
     coVisits,
     frequency,
+    care,
+    careCompliance,
     ...accounts,
     imports,
     { key: 'team', path: '/team' },
@@ -58,6 +65,8 @@ const navByRole: Record<Role, NavItem[]> = {
     home,
     calls,
     frequency,
+    care,
+    careCompliance,
     ...accounts,
     imports,
     { key: 'segmentation', path: '/admin/segmentation' },
@@ -73,6 +82,8 @@ const navByRole: Record<Role, NavItem[]> = {
     calls,
     coVisits,
     frequency,
+    care,
+    careCompliance,
     ...accounts,
     planningSettings,
     { key: 'audit', path: '/audit' },

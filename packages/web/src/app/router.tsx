@@ -37,6 +37,8 @@ const CallPage = lazy(() => import('../features/calls/CallPage.tsx'));
 const CoVisitsPage = lazy(() => import('../features/calls/CoVisitsPage.tsx'));
 const CoVisitPage = lazy(() => import('../features/calls/CoVisitPage.tsx'));
 const FrequencyPage = lazy(() => import('../features/calls/FrequencyPage.tsx'));
+const CarePage = lazy(() => import('../features/care/CarePage.tsx'));
+const CareCompliancePage = lazy(() => import('../features/care/CareCompliancePage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 /** Which roles may open a route; the shell shows 无权访问 to everyone else. */
@@ -118,6 +120,12 @@ export const router = createBrowserRouter([
               },
               { path: 'co-visits/:id', element: <CoVisitPage /> },
               { path: 'frequency', element: <FrequencyPage /> },
+              { path: 'care', element: <CarePage /> },
+              {
+                path: 'care/compliance',
+                element: <CareCompliancePage />,
+                handle: { roles: ['manager', 'admin', 'compliance'] } satisfies RouteHandle,
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

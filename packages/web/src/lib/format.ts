@@ -24,6 +24,14 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : numberFormat.format(value);
 }
 
+const yuanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Money kept in integer fen 分 shown as `¥1,234.50`; empty text for a missing value. */
+export function formatFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '';
+  return `${fen < 0 ? '-' : ''}¥${yuanFormat.format(Math.abs(fen) / 100)}`;
+}
+
 const chinaDateFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',

@@ -35,6 +35,13 @@ const countLabels: Record<keyof SeedCounts, string> = {
   calls: '拜访记录 calls',
   followUps: '跟进任务 follow-ups',
   coVisits: '协访 co-visits',
+  doctorCareTiers: '关怀等级 care tiers chosen',
+  careDates: '重要日期 care dates',
+  lifeEvents: '喜事/不幸 life events',
+  carePlans: '关怀计划 care plans',
+  carePlanItems: '计划明细 care plan items',
+  carePlanApprovals: '计划审批 care plan approvals',
+  careActions: '关怀行动 care actions',
 };
 
 function positiveNumber(raw: string | undefined, flag: string, fallback: number): number {

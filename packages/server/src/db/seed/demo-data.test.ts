@@ -4,9 +4,13 @@ import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
+  careTierPolicy,
   cycleOf,
+  defaultCareTiers,
   defaultHospitalGradingConfig,
   distanceMeters,
+  lifeEventKinds,
+  nextOccurrence,
   scoreHospital,
   validateKolProfile,
   workingDaysBetween,
@@ -24,6 +28,7 @@ import {
   promotionalActivitySchema,
   underServedSchema,
 } from '@keqing/shared';
+import { resolveCareTiers } from '../../modules/care/care-settings.repository.ts';
 import { createTestDatabase } from '../../test/test-database.ts';
 import type { Database, Db } from '../client.ts';
 import {
@@ -46,6 +51,7 @@ import {
 } from '../schema.ts';
 import { areaCatalog } from './catalog.ts';
 import { CALL_HISTORY_DAYS, OVERDUE_FOLLOW_UP_DAYS } from './calls-data.ts';
+import { CARE_HISTORY_DAYS } from './care-data.ts';
 import { chineseNumber, generateDemoData, HOSPITAL_SPREAD_KM } from './generate.ts';
 import { createRandom } from './random.ts';
 import { DEMO_PASSWORD, seedDemoData, type SeedSummary } from './demo-data.ts';
@@ -174,6 +180,22 @@ async function callsDigest(db: Db): Promise<string> {
     await query(db, sql`select * from follow_ups order by id`),
     await query(db, sql`select * from co_visits order by id`),
   ];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** A digest of the care rows (dates, tiers, life events, plans, items, approvals, actions), timestamps included. */
+async function careDigest(db: Db): Promise<string> {
+  const parts = await Promise.all(
+    [
+      sql`select * from care_dates order by id`,
+      sql`select * from doctor_care_tiers order by doctor_id`,
+      sql`select * from life_events order by id`,
+      sql`select * from care_plans order by id`,
+      sql`select * from care_plan_items order by id`,
+      sql`select * from care_plan_approvals order by id`,
+      sql`select * from care_actions order by id`,
+    ].map((statement) => query(db, statement)),
+  );
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
@@ -488,15 +510,21 @@ describe('demo data (scale 1)', () => {
       expect(await accountsDigest(same.db)).toBe(expected);
       expect(await segmentationDigest(same.db)).toBe(await segmentationDigest(database.db));
       expect(await callsDigest(same.db)).toBe(await callsDigest(database.db));
+      expect(await careDigest(same.db)).toBe(await careDigest(database.db));
     } finally {
       await same.close();
     }
     const other = await createTestDatabase();
     try {
-      await seedDemoData(other.db, { seed: 7, today: TODAY, plansAndCalls: false });
+      await seedDemoData(other.db, { seed: 7, today: TODAY, plansAndCalls: false, care: false });
       expect(await accountsDigest(other.db)).not.toBe(expected);
       const [calls] = await query<{ n: number }>(other.db, sql`select count(*)::int as n from calls`);
       expect(calls?.n).toBe(0);
+      const [care] = await query<{ n: number }>(
+        other.db,
+        sql`select ((select count(*) from care_actions) + (select count(*) from care_dates))::int as n`,
+      );
+      expect(care?.n).toBe(0);
     } finally {
       await other.close();
     }
@@ -727,7 +755,8 @@ describe('demo data (scale 1)', () => {
                  count(*) filter (where c.id is null or c.owner_id <> f.owner_id or c.doctor_id <> f.doctor_id
                                   or c.next_step <> f.title or c.next_step_due <> f.due_date
                                   or (f.status = 'open') <> (f.resolved_at is null))::int as mismatched
-          from follow_ups f left join calls c on c.id = f.call_id`,
+          from follow_ups f left join calls c on c.id = f.call_id
+          where not exists (select 1 from life_events e where e.follow_up_id = f.id)`,
     );
     expect(row!.follow_ups).toBe(row!.with_next);
     expect(row!.mismatched).toBe(0);
@@ -799,12 +828,349 @@ describe('demo data (scale 1)', () => {
     expect(row!.not_visit).toBe(0);
     expect(row!.acknowledged / row!.n).toBeGreaterThan(0.75);
   });
+
+  // ── customer care ──
+
+  type CareActionRow = {
+    id: string;
+    owner_id: string;
+    doctor_id: string;
+    kind: string;
+    action_date: string;
+    value_fen: number;
+    purpose: string;
+    evidence_note: string | null;
+    call_id: string | null;
+    call_ok: boolean | null;
+    care_plan_item_id: string | null;
+    item_doctor: string | null;
+    item_kind: string | null;
+    item_value: number | null;
+    plan_status: string | null;
+  };
+  const careActionRows = () =>
+    query<CareActionRow>(
+      database.db,
+      sql`select a.id, a.owner_id, a.doctor_id, a.kind, a.action_date::text as action_date, a.value_fen, a.purpose,
+                 a.evidence_note, a.call_id,
+                 (c.owner_id = a.owner_id and c.doctor_id = a.doctor_id and c.call_date = a.action_date) as call_ok,
+                 a.care_plan_item_id, i.doctor_id as item_doctor, i.kind as item_kind, i.value_fen as item_value,
+                 p.status as plan_status
+          from care_actions a
+          left join calls c on c.id = a.call_id
+          left join care_plan_items i on i.id = a.care_plan_item_id
+          left join care_plans p on p.id = i.care_plan_id`,
+    );
+  /** The tier each doctor has today, as the care module resolves it (chosen, else suggested). */
+  const careTiersOf = async (doctorIds: string[]) =>
+    resolveCareTiers(database.db, doctorIds, defaultCareTiers);
+  const approvedPlanStatuses = ['approved', 'executed'];
+
+  it('keeps a year of care actions, each within its tier’s kinds and per-action cap unless an approved plan covers it', async () => {
+    const actions = await careActionRows();
+    const tiers = await careTiersOf([...new Set(actions.map((a) => a.doctor_id))]);
+    expect(actions.length).toBeGreaterThan(30 * 100);
+    let overCap = 0;
+    for (const a of actions) {
+      const { policy } = tiers.get(a.doctor_id)!;
+      expect(a.action_date >= addDays(TODAY, -CARE_HISTORY_DAYS) && a.action_date < TODAY, a.id).toBe(true);
+      expect(a.purpose, a.id).toMatch(/[\u4e00-\u9fff]/);
+      if (a.call_id) expect(a.call_ok, a.id).toBe(true);
+      const within = policy.allowedKinds.includes(a.kind as never) && a.value_fen <= policy.capPerActionFen;
+      if (a.care_plan_item_id === null) {
+        expect(within, `${a.id} ${a.kind} ${a.value_fen} over tier ${policy.key}`).toBe(true);
+      } else {
+        expect(approvedPlanStatuses, a.id).toContain(a.plan_status);
+        expect([a.item_doctor, a.item_kind], a.id).toEqual([a.doctor_id, a.kind]);
+        expect(a.value_fen, a.id).toBeLessThanOrEqual(a.item_value!);
+        if (!within) overCap += 1;
+      }
+    }
+    // actions under and over caps: the over-cap ones are the approved customer plans
+    expect(overCap).toBeGreaterThanOrEqual(3);
+
+    const share = (kinds: string[]) => actions.filter((a) => kinds.includes(a.kind)).length / actions.length;
+    expect(share(['greeting', 'information', 'service', 'help'])).toBeGreaterThan(0.6);
+    expect(share(['smallGift', 'meal'])).toBeGreaterThan(0.1);
+    expect(share(['smallGift', 'meal'])).toBeLessThan(0.35);
+    expect(share(['eventInvitation'])).toBeGreaterThan(0);
+    expect(share(['eventInvitation'])).toBeLessThan(0.1);
+    const everyday = actions.filter((a) => a.care_plan_item_id === null);
+    const values = (kind: string) => everyday.filter((a) => a.kind === kind).map((a) => a.value_fen);
+    expect(values('greeting').every((v) => v === 0)).toBe(true);
+    expect(values('information').every((v) => v >= 0 && v <= 5_000)).toBe(true);
+    expect(values('smallGift').every((v) => v >= 5_000 && v <= 30_000)).toBe(true);
+    expect(values('meal').every((v) => v >= 10_000 && v <= 40_000)).toBe(true);
+    expect(actions.filter((a) => a.evidence_note).length / actions.length).toBeGreaterThan(0.7);
+    expect(actions.filter((a) => a.call_id).length / actions.length).toBeGreaterThan(0.1);
+  });
+
+  it('keeps each doctor’s yearly total, all reps together, within the year cap unless an approved plan covers it', async () => {
+    const rows = await query<{
+      doctor_id: string;
+      year: number;
+      total: number;
+      everyday: number;
+      everyday_actions: number;
+      planned: number;
+      reps: number;
+    }>(
+      database.db,
+      sql`select a.doctor_id, extract(year from a.action_date)::int as year,
+                 sum(a.value_fen)::int as total,
+                 coalesce(sum(a.value_fen) filter (where a.care_plan_item_id is null), 0)::int as everyday,
+                 count(*) filter (where a.care_plan_item_id is null)::int as everyday_actions,
+                 coalesce(sum(a.value_fen) filter (where p.status in ('approved', 'executed')), 0)::int as planned,
+                 count(distinct a.owner_id)::int as reps
+          from care_actions a
+          left join care_plan_items i on i.id = a.care_plan_item_id
+          left join care_plans p on p.id = i.care_plan_id
+          group by 1, 2`,
+    );
+    const tiers = await careTiersOf([...new Set(rows.map((r) => r.doctor_id))]);
+    for (const r of rows) {
+      const { policy } = tiers.get(r.doctor_id)!;
+      const label = `${r.doctor_id} ${r.year} tier ${policy.key}`;
+      expect(r.everyday, label).toBeLessThanOrEqual(policy.capPerYearFen);
+      expect(r.everyday_actions, label).toBeLessThanOrEqual(policy.actionsPerYear);
+      if (r.total > policy.capPerYearFen) expect(r.planned, label).toBeGreaterThan(0);
+    }
+    // the totals span reps: some doctors are cared for by two reps (shared hospitals, hand-overs)
+    expect(rows.filter((r) => r.reps > 1).length).toBeGreaterThan(10);
+  });
+
+  it('runs a 中秋 campaign per team, approved by the manager, executed with an action and mostly feedback per item', async () => {
+    const plans = await query<{
+      id: string;
+      planned_date: string;
+      status: string;
+      needs_compliance: boolean;
+      owner_team: string;
+      manager_id: string;
+      items: number;
+      acted: number;
+      feedback: number;
+      approvals: string;
+    }>(
+      database.db,
+      sql`select p.id, p.planned_date::text as planned_date, p.status, p.needs_compliance, u.team_id as owner_team,
+                 t.manager_id,
+                 (select count(*) from care_plan_items i where i.care_plan_id = p.id)::int as items,
+                 (select count(*) from care_plan_items i join care_actions a on a.care_plan_item_id = i.id
+                   where i.care_plan_id = p.id and a.festival = 'midAutumn' and a.owner_id = p.owner_id)::int as acted,
+                 (select count(*) from care_plan_items i
+                   where i.care_plan_id = p.id and i.feedback is not null and i.feedback_at is not null)::int as feedback,
+                 (select string_agg(step || ':' || decision || ':' || decided_by, ',') from care_plan_approvals
+                   where care_plan_id = p.id) as approvals
+          from care_plans p join users u on u.id = p.owner_id join teams t on t.id = u.team_id
+          where p.kind = 'campaign' and p.festival = 'midAutumn'`,
+    );
+    expect(new Set(plans.map((p) => p.owner_team)).size).toBe(6);
+    expect(plans).toHaveLength(6);
+    for (const p of plans) {
+      expect(p.status).toBe('executed');
+      expect(p.needs_compliance).toBe(false);
+      expect(p.planned_date < '2026-09-25').toBe(true); // 中秋 2026 is 25 September
+      expect(p.items).toBeGreaterThanOrEqual(10);
+      expect(p.items).toBeLessThanOrEqual(20);
+      expect(p.acted).toBe(p.items);
+      expect(p.feedback).toBeGreaterThan(p.items / 2);
+      expect(p.approvals).toBe(`manager:approved:${p.manager_id}`);
+    }
+  });
+
+  it('decides care plans never by the submitter, by the owner’s manager then compliance, in a status that fits', async () => {
+    const plans = await query<{
+      id: string;
+      owner_id: string;
+      username: string;
+      status: string;
+      needs_compliance: boolean;
+      submitted_at: string | null;
+      manager_id: string;
+      items: number;
+      unacted: number;
+    }>(
+      database.db,
+      sql`select p.id, p.owner_id, u.username, p.status, p.needs_compliance, p.submitted_at::text as submitted_at,
+                 t.manager_id,
+                 (select count(*) from care_plan_items i where i.care_plan_id = p.id)::int as items,
+                 (select count(*) from care_plan_items i where i.care_plan_id = p.id and not exists (
+                   select 1 from care_actions a where a.care_plan_item_id = i.id))::int as unacted
+          from care_plans p join users u on u.id = p.owner_id join teams t on t.id = u.team_id`,
+    );
+    const approvals = await query<{
+      care_plan_id: string;
+      step: string;
+      decision: string;
+      decided_by: string;
+      role: string;
+      comment: string | null;
+      decided_at: string;
+    }>(
+      database.db,
+      sql`select a.care_plan_id, a.step, a.decision, a.decided_by, u.role, a.comment, a.decided_at::text as decided_at
+          from care_plan_approvals a join users u on u.id = a.decided_by order by a.decided_at`,
+    );
+    const byPlan = new Map<string, typeof approvals>();
+    for (const a of approvals) byPlan.set(a.care_plan_id, [...(byPlan.get(a.care_plan_id) ?? []), a]);
+    for (const p of plans) {
+      const steps = (byPlan.get(p.id) ?? []).map((a) => {
+        expect(a.decided_by, p.id).not.toBe(p.owner_id);
+        if (a.step === 'manager') expect(a.decided_by, p.id).toBe(p.manager_id);
+        else expect(a.role, p.id).toBe('compliance');
+        if (p.submitted_at) expect(a.decided_at > p.submitted_at, p.id).toBe(true);
+        return `${a.step}:${a.decision}`;
+      });
+      expect(p.items, p.id).toBeGreaterThan(0);
+      if (p.status !== 'draft') expect(p.submitted_at, p.id).not.toBeNull();
+      const approvedSteps = p.needs_compliance
+        ? ['manager:approved', 'compliance:approved']
+        : ['manager:approved'];
+      switch (p.status) {
+        case 'draft':
+        case 'submitted':
+          expect(steps, p.id).toEqual([]);
+          break;
+        case 'managerApproved':
+          expect(p.needs_compliance, p.id).toBe(true);
+          expect(steps, p.id).toEqual(['manager:approved']);
+          break;
+        case 'approved':
+          expect(steps, p.id).toEqual(approvedSteps);
+          break;
+        case 'executed':
+          expect(steps, p.id).toEqual(approvedSteps);
+          expect(p.unacted, p.id).toBe(0);
+          break;
+        case 'rejected':
+          expect(steps.at(-1), p.id).toMatch(/:rejected$/);
+          expect(byPlan.get(p.id)!.at(-1)!.comment, p.id).toBeTruthy();
+          break;
+        default:
+          throw new Error(`unknown status ${p.status}`);
+      }
+      if (p.status !== 'executed' && p.status !== 'approved') expect(p.unacted, p.id).toBe(p.items);
+    }
+    const count = (f: (p: (typeof plans)[number]) => boolean) => plans.filter(f).length;
+    expect(count((p) => p.status === 'executed' && p.needs_compliance)).toBeGreaterThanOrEqual(3);
+    expect(count((p) => p.status === 'rejected')).toBe(1);
+    expect(count((p) => p.status === 'submitted' && p.username === 'rep01')).toBe(1);
+  });
+
+  it('gives every rep at least two care dates in the coming week, about a fifth of doctors a care date, some lunar', async () => {
+    const dates = await query<{
+      rep_id: string;
+      month: number;
+      day: number;
+      is_lunar: boolean;
+    }>(
+      database.db,
+      sql`select distinct a.user_id as rep_id, cd.id, cd.month, cd.day, cd.is_lunar
+          from care_dates cd join doctors d on d.id = cd.doctor_id
+          join territory_hospitals th on th.hospital_id = d.hospital_id
+          join territory_assignments a on a.territory_id = th.territory_id and a.end_date is null`,
+    );
+    const reps = await query<{ id: string }>(database.db, sql`select id from users where role = 'rep'`);
+    const upcoming = new Map<string, number>();
+    for (const d of dates) {
+      if (nextOccurrence({ month: d.month, day: d.day, isLunar: d.is_lunar }, TODAY, 6)) {
+        upcoming.set(d.rep_id, (upcoming.get(d.rep_id) ?? 0) + 1);
+      }
+    }
+    for (const r of reps) expect(upcoming.get(r.id) ?? 0, r.id).toBeGreaterThanOrEqual(2);
+    const lunarSoon = dates.filter(
+      (d) => d.is_lunar && nextOccurrence({ month: d.month, day: d.day, isLunar: true }, TODAY, 6),
+    );
+    expect(lunarSoon.length).toBeGreaterThanOrEqual(6);
+
+    const [row] = await query<{ doctors: number; with_dates: number; lunar: number; bad: number }>(
+      database.db,
+      sql`select (select count(*) from doctors)::int as doctors,
+                 (select count(distinct doctor_id) from care_dates)::int as with_dates,
+                 (select count(*) from care_dates where is_lunar)::int as lunar,
+                 (select count(*) from care_dates where month not between 1 and 12 or day not between 1 and 31
+                    or (is_lunar and day > 30) or label = '')::int as bad`,
+    );
+    expect(row!.with_dates / row!.doctors).toBeGreaterThan(0.17);
+    expect(row!.with_dates / row!.doctors).toBeLessThan(0.25);
+    expect(row!.lunar).toBeGreaterThan(20);
+    expect(row!.bad).toBe(0);
+  });
+
+  it('records life events with a follow-up each: a misfortune due the day it was recorded, rep01’s still open today', async () => {
+    const events = await query<{
+      kind: string;
+      nature: string;
+      recorded_on: string;
+      created_by: string;
+      username: string;
+      owner_id: string | null;
+      same_doctor: boolean | null;
+      due_date: string | null;
+      status: string | null;
+      call_id: string | null;
+    }>(
+      database.db,
+      sql`select e.kind, e.nature, (e.created_at at time zone 'Asia/Shanghai')::date::text as recorded_on,
+                 e.created_by, u.username, f.owner_id, f.doctor_id = e.doctor_id as same_doctor,
+                 f.due_date::text as due_date, f.status, f.call_id
+          from life_events e join users u on u.id = e.created_by left join follow_ups f on f.id = e.follow_up_id`,
+    );
+    expect(events.length).toBeGreaterThanOrEqual(6);
+    for (const e of events) {
+      expect(e.nature).toBe(lifeEventKinds[e.kind as keyof typeof lifeEventKinds]);
+      expect(e.owner_id).toBe(e.created_by);
+      expect(e.same_doctor).toBe(true);
+      expect(e.call_id).toBeNull();
+      expect(e.due_date).toBe(e.nature === 'misfortune' ? e.recorded_on : addDays(e.recorded_on, 3));
+      expect(e.status).toBe(e.due_date! < TODAY ? 'done' : 'open');
+    }
+    expect(new Set(events.map((e) => e.kind)).size).toBeGreaterThanOrEqual(4);
+    expect(events.some((e) => e.kind === 'promotion')).toBe(true);
+    expect(events.some((e) => e.kind === 'illness')).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.username === 'rep01' && e.nature === 'misfortune' && e.due_date === TODAY && e.status === 'open',
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps a few care tiers chosen by a manager, differing from the suggestion', async () => {
+    const chosen = await query<{ doctor_id: string; tier: string; role: string }>(
+      database.db,
+      sql`select c.doctor_id, c.tier, u.role from doctor_care_tiers c join users u on u.id = c.set_by`,
+    );
+    const [doctorCount] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from doctors`,
+    );
+    expect(chosen.length).toBeGreaterThanOrEqual(6);
+    expect(chosen.length).toBeLessThan(doctorCount!.n * 0.01);
+    const tiers = await careTiersOf(chosen.map((c) => c.doctor_id));
+    for (const c of chosen) {
+      const t = tiers.get(c.doctor_id)!;
+      expect(c.role).toBe('manager');
+      expect(t.chosen).toBe(true);
+      expect(t.tier).toBe(c.tier);
+      expect(t.suggestedTier).not.toBe(c.tier);
+      expect(careTierPolicy(defaultCareTiers, c.tier).key).toBe(c.tier);
+    }
+  });
 });
 
 describe('demo data generator', () => {
   // plans and calls grow with reps × six months: the big scales here leave them out
   const generate = (scale: number, seed = 1) =>
-    generateDemoData({ scale, seed, passwordHash: 'x', today: TODAY, plansAndCalls: scale <= 1 });
+    generateDemoData({
+      scale,
+      seed,
+      passwordHash: 'x',
+      today: TODAY,
+      plansAndCalls: scale <= 1,
+      care: scale <= 1,
+    });
 
   it('scales counts linearly and keeps at least one of each at tiny scales', () => {
     const five = generate(5);

@@ -2,7 +2,8 @@
  * Fills an empty database with a believable demo company (regions, teams,
  * users, products, hospitals, doctors, channel customers, territories) and
  * its segmentation (grades, listings, score history, ladder, stages, KOLs,
- * grading configs, last month's key accounts).
+ * grading configs, last month's key accounts), plans and calls, and a year of
+ * customer care (care dates, tiers, actions, plans with approvals, life events).
  * Deterministic: the same seed and scale give the same rows and uuids.
  * Seeding writes no audit rows: it is set-up, not a business change.
  */
@@ -13,10 +14,16 @@ import type { Db } from '../client.ts';
 import {
   areas,
   calls,
+  careActions,
+  careDates,
+  carePlanApprovals,
+  carePlanItems,
+  carePlans,
   channelCustomers,
   coVisits,
   cyclePlans,
   departments,
+  doctorCareTiers,
   doctorLadderHistory,
   doctorProductStatus,
   doctors,
@@ -27,6 +34,7 @@ import {
   hospitals,
   keyAccountSnapshots,
   kolProfiles,
+  lifeEvents,
   plannedCalls,
   products,
   segmentationConfigs,
@@ -56,6 +64,8 @@ export type SeedOptions = {
   today?: string;
   /** Plans, six months of calls, follow-ups and co-visits; default true. */
   plansAndCalls?: boolean;
+  /** Care dates, tiers, a year of care actions, care plans and life events; default true. */
+  care?: boolean;
 };
 
 export type SeedCounts = { [K in keyof DemoRows]: number };
@@ -97,6 +107,13 @@ const tables: { [K in keyof DemoRows]: PgTable } = {
   calls,
   followUps,
   coVisits,
+  doctorCareTiers,
+  careDates,
+  lifeEvents,
+  carePlans,
+  carePlanItems,
+  carePlanApprovals,
+  careActions,
 };
 
 const emptyCounts = (): SeedCounts =>
@@ -198,6 +215,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     passwordHash,
     today: options.today ?? chinaToday(),
     plansAndCalls: options.plansAndCalls ?? true,
+    care: options.care ?? true,
   });
 
   const written = await db.transaction(async (tx) => {

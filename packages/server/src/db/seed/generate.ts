@@ -48,6 +48,7 @@ import {
 import { createRandom, type Random } from './random.ts';
 import { generateSegmentationData, type SegmentationRows } from './segmentation-data.ts';
 import { generateCallData, type CallRows } from './calls-data.ts';
+import { generateCareData, type CareRows } from './care-data.ts';
 
 export const REPS_PER_TEAM = 5;
 
@@ -69,6 +70,8 @@ export type GenerateOptions = {
   today: string;
   /** Plans, six months of calls, follow-ups and co-visits (default true; the bulk of the rows) */
   plansAndCalls?: boolean;
+  /** Care dates, tiers, a year of care actions, care plans and life events (default true) */
+  care?: boolean;
 };
 
 export type DemoRows = {
@@ -86,7 +89,8 @@ export type DemoRows = {
   territoryChannelCustomers: (typeof territoryChannelCustomers.$inferInsert)[];
   territoryAssignments: (typeof territoryAssignments.$inferInsert)[];
 } & SegmentationRows &
-  CallRows;
+  CallRows &
+  CareRows;
 
 type HospitalLevel = (typeof hospitalLevels)[number];
 type HospitalType = (typeof hospitalTypes)[number];
@@ -623,6 +627,13 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       calls: [],
       followUps: [],
       coVisits: [],
+      doctorCareTiers: [],
+      careDates: [],
+      lifeEvents: [],
+      carePlans: [],
+      carePlanItems: [],
+      carePlanApprovals: [],
+      careActions: [],
     },
     root: createRandom(seed),
     count: (base) => Math.max(1, Math.round(base * scale)),
@@ -646,6 +657,12 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
   );
   if (options.plansAndCalls ?? true) {
     Object.assign(ctx.rows, generateCallData(ctx.rows, ctx.root.fork('calls'), { today }));
+  }
+  if (options.care ?? true) {
+    // life events raise follow-ups: they join the calls' ones
+    const { followUps, ...care } = generateCareData(ctx.rows, ctx.root.fork('care'), { today });
+    Object.assign(ctx.rows, care);
+    ctx.rows.followUps.push(...followUps);
   }
   return ctx.rows;
 }

@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useList } from '../../lib/resources.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { FollowUpsHomeCard } from '../calls/FollowUpsHomeCard.tsx';
+import { CareHomeCard } from '../care/CareHomeCard.tsx';
 import { PlanningHomeCard } from '../planning/PlanningHomeCard.tsx';
 
 /** Number of active records of a resource, read from a one-row page of its list. */
@@ -48,9 +49,7 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
         </InfoCard>,
         <PlanningHomeCard key="plan" />,
         <FollowUpsHomeCard key="follow-ups" />,
-        <InfoCard key="care" title={t('home.rep.care')}>
-          {t('home.rep.careHint')}
-        </InfoCard>,
+        <CareHomeCard key="care" />,
       ];
     case 'manager':
       return [

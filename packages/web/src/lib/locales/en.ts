@@ -24,6 +24,8 @@ export const en: Messages = {
     segmentation: 'Grading rules',
     plan: 'Plan',
     'planning-settings': 'Planning settings',
+    care: 'Customer care',
+    'care-compliance': 'Care compliance',
   },
   roles: {
     rep: 'Sales rep',

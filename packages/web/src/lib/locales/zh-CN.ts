@@ -23,6 +23,8 @@ export const zhCN = {
     segmentation: '定级设置',
     plan: '计划',
     'planning-settings': '计划设置',
+    care: '客户关怀',
+    'care-compliance': '关怀合规',
   },
   roles: {
     rep: '医药代表',

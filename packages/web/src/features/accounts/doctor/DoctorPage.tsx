@@ -18,6 +18,7 @@ const ScoresTab = lazy(() => import('../../segmentation/doctor/ScoresTab.tsx'));
 const StageTab = lazy(() => import('../../segmentation/doctor/StageTab.tsx'));
 const KolTab = lazy(() => import('../../segmentation/doctor/KolTab.tsx'));
 const CallsTab = lazy(() => import('./CallsTab.tsx'));
+const CareTab = lazy(() => import('../../care/DoctorCareTab.tsx'));
 
 const tabs = ['profile', 'personal', 'scores', 'stage', 'kol', 'calls', 'care', 'next'] as const;
 type TabKey = (typeof tabs)[number];
@@ -117,7 +118,7 @@ export default function DoctorPage() {
             { key: 'stage', label: label('stage'), children: lazyTab(<StageTab doctor={doctor} />) },
             { key: 'kol', label: label('kol'), children: lazyTab(<KolTab doctor={doctor} />) },
             { key: 'calls', label: label('calls'), children: lazyTab(<CallsTab doctor={doctor} />) },
-            { key: 'care', label: label('care'), children: <Later /> },
+            { key: 'care', label: label('care'), children: lazyTab(<CareTab doctor={doctor} />) },
             { key: 'next', label: label('next'), children: <Later /> },
           ]}
         />
