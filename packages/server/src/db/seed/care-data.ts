@@ -38,12 +38,15 @@ import type {
   doctorCareTiers,
   followUps,
   lifeEvents,
+  doctorProfiles,
 } from '../schema.ts';
 import { PHARMACY_DEPARTMENT } from './catalog.ts';
 import type { DemoRows } from './generate.ts';
 import type { Random } from './random.ts';
 
 export type CareRows = {
+  /** Birthdays (some lunar) and a few preferences: the personal data care reminders start from */
+  doctorProfiles: (typeof doctorProfiles.$inferInsert)[];
   doctorCareTiers: (typeof doctorCareTiers.$inferInsert)[];
   careDates: (typeof careDates.$inferInsert)[];
   lifeEvents: (typeof lifeEvents.$inferInsert)[];
@@ -198,6 +201,7 @@ const lifeEventLabels: Record<LifeEventKind, string> = {
 
 // ── the generator ───────────────────────────────────────────────────────────
 
+/** The care rows, and the life events' tasks (`followUps`, to join the calls' follow-ups). */
 export function generateCareData(
   rows: BaseRows,
   root: Random,
@@ -205,6 +209,7 @@ export function generateCareData(
 ): CareRows & { followUps: (typeof followUps.$inferInsert)[] } {
   const { today } = options;
   const out: CareRows & { followUps: (typeof followUps.$inferInsert)[] } = {
+    doctorProfiles: [],
     doctorCareTiers: [],
     careDates: [],
     lifeEvents: [],
@@ -439,7 +444,7 @@ export function generateCareData(
     checkCareAction({ policy: policyOf(doctorId), kind, valueFen, yearSpentFen: spendOf(doctorId, date).fen })
       .overCap;
 
-  /** A rep's doctors who are theirs on `date` too (no hand-over since), best tiers first when `ranked`. */
+  /** A rep's doctors (not 药剂科) who were theirs on `date` too (no hand-over since). */
   const coveredBy = (repId: string, date: string) =>
     (doctorsOfRep.get(repId) ?? []).filter(
       (d) =>
@@ -829,6 +834,39 @@ export function generateCareData(
     }
   }
 
+  // ── a key doctor per team cared for a lot this year: near the yearly cap, never over it (the dashboard) ──
+  const heavyRng = root.fork('nearCap');
+  const yearStart = `${yearOf(yesterday)}-01-01`;
+  for (const team of rows.teams) {
+    const repId = (repsOfTeam.get(team.id as string) ?? [])[3];
+    if (!repId) continue;
+    const doctor = heavyRng
+      .shuffle(coveredBy(repId, yearStart).filter((d) => tierRank(d.id as string) === 0))
+      .find((d) => spendOf(d.id as string, yesterday).fen < policyOf(d.id as string).capPerYearFen / 2);
+    if (!doctor) continue;
+    const doctorId = doctor.id as string;
+    const policy = policyOf(doctorId);
+    for (let tries = 0; tries < 40; tries++) {
+      if (spendOf(doctorId, yesterday).fen >= policy.capPerYearFen * 0.85) break;
+      const kind = heavyRng.pick(['meal', 'smallGift', 'eventInvitation'] as const);
+      const valueFen = valueOf(heavyRng, kind, policy);
+      const days = Math.max(1, Math.round((Date.parse(yesterday) - Date.parse(yearStart)) / 86_400_000));
+      const date = workday(addDays(yearStart, heavyRng.int(0, days)));
+      if (date < yearStart || date >= today || valueFen === 0 || !fits(doctorId, kind, valueFen, date))
+        continue;
+      addAction({
+        ownerId: repId,
+        doctorId,
+        kind,
+        date,
+        valueFen,
+        purpose: heavyRng.pick(purposes[kind]),
+        evidenceNote: heavyRng.pick(evidence[kind]),
+        at: stamp(date, heavyRng.int(12 * 60, 21 * 60)),
+      });
+    }
+  }
+
   // ── important dates: about a fifth of the doctors, then at least two in the coming week per rep ──
   const dateRng = root.fork('careDates');
   const creatorOf = new Map<string, string>();
@@ -958,6 +996,54 @@ export function generateCareData(
       }
     }
   }
+
+  // ── birthdays 生日 in doctor_profiles: about a third of the doctors, a fifth of those kept by the lunar
+  // calendar (stored month/day are lunar; days up to 28 so the stored date is a real date), and a lunar birthday
+  // in the coming week for each team's first rep, so the home card shows 农历生日 ──
+  const birthdayRng = root.fork('birthdays');
+  const hobbies = ['太极拳', '摄影', '钓鱼', '书法', '羽毛球', '旅行', '收藏茶具', '马拉松'];
+  const preferences = ['喜欢喝普洱茶', '不喝酒', '偏好学术资料', '周末不接工作电话', '喜欢简短沟通'];
+  const profileOf = new Map<string, (typeof out.doctorProfiles)[number]>();
+  const addBirthday = (doctorId: string, year: number, month: number, day: number, isLunar: boolean) => {
+    const birthday = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const row = {
+      doctorId,
+      birthday,
+      birthdayIsLunar: isLunar,
+      hobbies: birthdayRng.chance(0.5) ? birthdayRng.pick(hobbies) : null,
+      preferences: birthdayRng.chance(0.4) ? birthdayRng.pick(preferences) : null,
+    };
+    profileOf.set(doctorId, row);
+  };
+  for (const d of rows.doctors) {
+    if (!birthdayRng.chance(0.33)) continue;
+    const lunar = birthdayRng.chance(0.2);
+    addBirthday(
+      d.id as string,
+      birthdayRng.int(1958, 1992),
+      birthdayRng.int(1, 12),
+      birthdayRng.int(1, 28),
+      lunar,
+    );
+  }
+  for (const repId of repsInOrder) {
+    if (!firstRepOfTeam.has(repId)) continue;
+    const mine = (doctorsOfRep.get(repId) ?? []).filter((d) => !isPharmacy(d));
+    if (mine.length === 0) continue;
+    for (let tries = 0; tries < 10; tries++) {
+      const lunar = lunarOf(addDays(today, birthdayRng.int(1, UPCOMING_DAYS - 1)));
+      if (lunar.isLeap || lunar.day > 28) continue;
+      addBirthday(
+        birthdayRng.pick(mine).id as string,
+        birthdayRng.int(1960, 1988),
+        lunar.month,
+        lunar.day,
+        true,
+      );
+      break;
+    }
+  }
+  out.doctorProfiles = [...profileOf.values()];
 
   return out;
 }

@@ -35,6 +35,7 @@ const countLabels: Record<keyof SeedCounts, string> = {
   calls: '拜访记录 calls',
   followUps: '跟进任务 follow-ups',
   coVisits: '协访 co-visits',
+  doctorProfiles: '个人信息(生日) doctor profiles',
   doctorCareTiers: '关怀等级 care tiers chosen',
   careDates: '重要日期 care dates',
   lifeEvents: '喜事/不幸 life events',

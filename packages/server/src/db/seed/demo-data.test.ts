@@ -542,6 +542,22 @@ describe('demo data (scale 1)', () => {
       select 1 from jsonb_array_elements(d.clinic_schedule) s
       where (s->>'weekday')::int = ${weekday} and s->>'halfDay' = ${halfDay})`;
 
+  it('keeps birthdays for about a third of the doctors, a fifth of them lunar, with real stored dates', async () => {
+    const [r] = await query<{ doctors: number; birthdays: number; lunar: number; lunar_late: number }>(
+      database.db,
+      sql`select (select count(*) from doctors)::int as doctors,
+                 count(*) filter (where birthday is not null)::int as birthdays,
+                 count(*) filter (where birthday_is_lunar)::int as lunar,
+                 count(*) filter (where birthday_is_lunar and extract(day from birthday) > 28)::int as lunar_late
+          from doctor_profiles`,
+    );
+    expect(r!.birthdays / r!.doctors).toBeGreaterThan(0.25);
+    expect(r!.birthdays / r!.doctors).toBeLessThan(0.45);
+    expect(r!.lunar / r!.birthdays).toBeGreaterThan(0.1);
+    expect(r!.lunar / r!.birthdays).toBeLessThan(0.35);
+    expect(r!.lunar_late).toBe(0);
+  });
+
   it('places every hospital within 15 km of its city centre', async () => {
     const centres = new Map(areaCatalog.flatMap((a) => a.cities.map((c) => [c.name, c.centre] as const)));
     const rows = await database.db
@@ -928,13 +944,17 @@ describe('demo data (scale 1)', () => {
           group by 1, 2`,
     );
     const tiers = await careTiersOf([...new Set(rows.map((r) => r.doctor_id))]);
+    let nearCap = 0;
     for (const r of rows) {
       const { policy } = tiers.get(r.doctor_id)!;
       const label = `${r.doctor_id} ${r.year} tier ${policy.key}`;
       expect(r.everyday, label).toBeLessThanOrEqual(policy.capPerYearFen);
       expect(r.everyday_actions, label).toBeLessThanOrEqual(policy.actionsPerYear);
       if (r.total > policy.capPerYearFen) expect(r.planned, label).toBeGreaterThan(0);
+      if (r.everyday >= policy.capPerYearFen * 0.8) nearCap += 1;
     }
+    // a few key doctors come close to the yearly cap (the compliance dashboard has something to show)
+    expect(nearCap).toBeGreaterThanOrEqual(3);
     // the totals span reps: some doctors are cared for by two reps (shared hospitals, hand-overs)
     expect(rows.filter((r) => r.reps > 1).length).toBeGreaterThan(10);
   });

@@ -14,6 +14,7 @@ import type { Db } from '../client.ts';
 import {
   areas,
   calls,
+  doctorProfiles,
   careActions,
   careDates,
   carePlanApprovals,
@@ -107,6 +108,7 @@ const tables: { [K in keyof DemoRows]: PgTable } = {
   calls,
   followUps,
   coVisits,
+  doctorProfiles,
   doctorCareTiers,
   careDates,
   lifeEvents,

@@ -627,6 +627,7 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       calls: [],
       followUps: [],
       coVisits: [],
+      doctorProfiles: [],
       doctorCareTiers: [],
       careDates: [],
       lifeEvents: [],
