@@ -75,6 +75,8 @@ export type CyclePlan = { calls: PlannedCall[]; underServed: UnderServed[]; qual
  * - Inside a bucket each call aims at the same relative point for every doctor of a hospital (a phase
  *   derived from the hospital), so one hospital's doctors converge on the same half-days; the cost then
  *   prefers a half-day already in that hospital, then an empty one, and mixing hospitals last.
+ * - A local-search pass (regroupHospitals) then moves and swaps calls between half-days to mix fewer
+ *   hospitals, never breaking any of the rules above; it changes where calls go, never who gets one.
  */
 
 const halfDays: readonly HalfDay[] = ['am', 'pm'];
@@ -103,6 +105,220 @@ function gradeRankOf(gradeOrder: string[]): (grade: string) => number {
     const rank = gradeOrder.indexOf(grade);
     return rank < 0 ? gradeOrder.length : rank;
   };
+}
+
+/** What the regrouping pass needs to know of a doctor with generated calls. */
+type PlacedDoctor = {
+  doctor: PlanDoctor;
+  /** Day indexes holding this doctor; kept up to date when a call moves. */
+  busyDays: Set<number>;
+  k: number;
+  feasibleSlots: number[];
+  feasibleSlotSet: Set<number>;
+};
+
+/** A generated (not locked) call: the bucket it serves, where it sits now, and the day the greedy chose. */
+type Placed = { state: PlacedDoctor; bucket: number; slot: number; firstDay: number };
+
+type Grid = {
+  n: number;
+  hospitalIds: string[];
+  slotLoad: number[];
+  dayLoad: number[];
+  slotHospitals: Map<string, number>[];
+  maxPerDay: number;
+  maxPerHalfDay: number;
+  minPerDay: number;
+};
+
+const bucketStartOf = (n: number, b: number, k: number) => Math.floor((b * n) / k);
+// Enough for the local search to settle on a full rep; a bound so run time can never run away.
+const maxRegroupPasses = 30;
+
+/*
+ * Post-pass: the greedy places calls one by one and cannot undo an early choice, so half-days end up
+ * mixing hospitals. Here calls move to another half-day, or swap half-days with a call of another
+ * hospital, whenever that lowers Σ (distinct hospitals − 1) over the half-days. Every move keeps all the
+ * greedy's rules: the doctor's availability, the call's bucket (or the day the greedy had to overflow to),
+ * one call per doctor per day, the half-day and day maxima, no day newly pushed below the minimum, no call
+ * closer to the doctor's other calls than before (or than half a bucket). Ties in switches are broken by
+ * Σ count² per half-day and hospital: it pulls a hospital's calls together, which opens later savings, and
+ * since every accepted change strictly improves (switches, Σ count²) the search always ends.
+ * Calls are visited in the greedy's order, which does not depend on input order: deterministic.
+ */
+function regroupHospitals(placed: Placed[], grid: Grid): void {
+  const { n, hospitalIds, slotLoad, dayLoad, maxPerDay, maxPerHalfDay, minPerDay } = grid;
+  const hospitalCount = hospitalIds.length;
+  const hospitalIndex = new Map(hospitalIds.map((h, i) => [h, i]));
+  const count = new Int32Array(n * 2 * hospitalCount);
+  const distinct = new Int32Array(n * 2);
+  const add = (slot: number, h: number, delta: number) => {
+    const i = slot * hospitalCount + h;
+    if (count[i] === 0) distinct[slot] = distinct[slot]! + 1;
+    count[i] = count[i]! + delta;
+    if (count[i] === 0) distinct[slot] = distinct[slot]! - 1;
+  };
+  grid.slotHospitals.forEach((hospitals, slot) => {
+    for (const [h, c] of hospitals) add(slot, hospitalIndex.get(h)!, c);
+  });
+  const hospitalOf = placed.map((p) => hospitalIndex.get(p.state.doctor.hospitalId)!);
+  const members: number[][] = Array.from({ length: n * 2 }, () => []);
+  placed.forEach((p, i) => members[p.slot]!.push(i));
+
+  const countOf = (slot: number, h: number) => count[slot * hospitalCount + h]!;
+  const switchesOf = (distinctHospitals: number) => Math.max(0, distinctHospitals - 1);
+  /** Keep a change when it saves switches, or saves none but packs hospitals tighter (Σ count² grows). */
+  const pays = (switchesDelta: number, squaresDelta: number) =>
+    switchesDelta < 0 || (switchesDelta === 0 && squaresDelta > 0);
+  /** Hospital h leaves slot s (one call) and joins slot t. */
+  const movePays = (h: number, s: number, t: number) => {
+    const cs = countOf(s, h);
+    const ct = countOf(t, h);
+    const ds = distinct[s]!;
+    const dt = distinct[t]!;
+    const switchesDelta =
+      switchesOf(ds - (cs === 1 ? 1 : 0)) -
+      switchesOf(ds) +
+      switchesOf(dt + (ct === 0 ? 1 : 0)) -
+      switchesOf(dt);
+    return pays(switchesDelta, 2 * (ct - cs) + 2);
+  };
+  /** A call of hx goes s → t while a call of hy (≠ hx) goes t → s. */
+  const swapPays = (hx: number, hy: number, s: number, t: number) => {
+    const sx = countOf(s, hx);
+    const sy = countOf(s, hy);
+    const tx = countOf(t, hx);
+    const ty = countOf(t, hy);
+    const ds = distinct[s]!;
+    const dt = distinct[t]!;
+    const newDs = ds - (sx === 1 ? 1 : 0) + (sy === 0 ? 1 : 0);
+    const newDt = dt - (ty === 1 ? 1 : 0) + (tx === 0 ? 1 : 0);
+    const switchesDelta = switchesOf(newDs) - switchesOf(ds) + switchesOf(newDt) - switchesOf(dt);
+    return pays(switchesDelta, 2 * (tx - sx) + 2 * (sy - ty) + 4);
+  };
+
+  const nearestOtherCall = (state: PlacedDoctor, day: number, ignore: number) => {
+    let nearest = Infinity;
+    for (const busy of state.busyDays) if (busy !== ignore) nearest = Math.min(nearest, Math.abs(busy - day));
+    return nearest;
+  };
+  /** May this call go to slot `to` (capacity aside)? */
+  const mayGo = (p: Placed, to: number): boolean => {
+    const { state } = p;
+    const from = p.slot >> 1;
+    const day = to >> 1;
+    if (!state.feasibleSlotSet.has(to)) return false;
+    const inBucket =
+      day >= bucketStartOf(n, p.bucket, state.k) && day < bucketStartOf(n, p.bucket + 1, state.k);
+    if (!inBucket && day !== p.firstDay) return false;
+    if (day === from) return true;
+    if (state.busyDays.has(day)) return false;
+    const minGap = Math.max(1, Math.floor(n / Math.max(1, state.k) / 2));
+    return nearestOtherCall(state, day, from) >= Math.min(minGap, nearestOtherCall(state, from, from));
+  };
+
+  /** hx goes s → t while hy (≠ hx) goes t → u; s, t, u distinct. */
+  const chainPays = (hx: number, hy: number, s: number, t: number, u: number) => {
+    let before = 0;
+    for (const slot of [s, t, u]) before += switchesOf(distinct[slot]!);
+    const squaresBefore =
+      countOf(s, hx) ** 2 + countOf(t, hx) ** 2 + countOf(t, hy) ** 2 + countOf(u, hy) ** 2;
+    add(s, hx, -1);
+    add(t, hx, 1);
+    add(t, hy, -1);
+    add(u, hy, 1);
+    let after = 0;
+    for (const slot of [s, t, u]) after += switchesOf(distinct[slot]!);
+    const squaresAfter =
+      countOf(s, hx) ** 2 + countOf(t, hx) ** 2 + countOf(t, hy) ** 2 + countOf(u, hy) ** 2;
+    add(s, hx, 1);
+    add(t, hx, -1);
+    add(t, hy, 1);
+    add(u, hy, -1);
+    return pays(after - before, squaresAfter - squaresBefore);
+  };
+
+  const relocate = (i: number, to: number, h: number) => {
+    const p = placed[i]!;
+    add(p.slot, h, -1);
+    add(to, h, 1);
+    const fromDay = p.slot >> 1;
+    const toDay = to >> 1;
+    const list = members[p.slot]!;
+    list.splice(list.indexOf(i), 1);
+    members[to]!.push(i);
+    slotLoad[p.slot]! -= 1;
+    slotLoad[to]! += 1;
+    if (fromDay !== toDay) {
+      dayLoad[fromDay]! -= 1;
+      dayLoad[toDay]! += 1;
+      p.state.busyDays.delete(fromDay);
+      p.state.busyDays.add(toDay);
+    }
+    p.slot = to;
+  };
+
+  /**
+   * Can a call leave day `from` for day `to`? The target must stay within the maximum, and the source must
+   * not newly drop below the minimum (a day already below it may give up calls: no new warning).
+   */
+  const dayRoom = (from: number, to: number) =>
+    from === to ||
+    (dayLoad[to]! < maxPerDay && (dayLoad[from]! - 1 >= minPerDay || dayLoad[from]! < minPerDay));
+
+  /** Tries to regroup call i: a plain move, else a swap, else a short chain; true when it moved. */
+  const improve = (i: number): boolean => {
+    const x = placed[i]!;
+    const hx = hospitalOf[i]!;
+    const s = x.slot;
+    const sDay = s >> 1;
+    const loneHere = countOf(s, hx) === 1 && distinct[s]! >= 2;
+    for (const t of x.state.feasibleSlots) {
+      if (t === s || !mayGo(x, t)) continue;
+      const tDay = t >> 1;
+      if (slotLoad[t]! < maxPerHalfDay && dayRoom(sDay, tDay) && movePays(hx, s, t)) {
+        relocate(i, t, hx);
+        return true;
+      }
+      // A swap with a call of another hospital: loads stay as they are.
+      for (const j of members[t]!) {
+        const y = placed[j]!;
+        const hy = hospitalOf[j]!;
+        if (hy === hx || y.state === x.state || !mayGo(y, s)) continue;
+        if (swapPays(hx, hy, s, t)) {
+          relocate(i, t, hx);
+          relocate(j, s, hy);
+          return true;
+        }
+      }
+      // A chain: x goes to t, and a call y of another hospital makes room by going on to u. Tried only
+      // for a lone call (the one case it saves a switch at s), which keeps the search cheap.
+      if (!loneHere) continue;
+      for (const j of members[t]!) {
+        const y = placed[j]!;
+        const hy = hospitalOf[j]!;
+        if (hy === hx || y.state === x.state) continue;
+        for (const u of y.state.feasibleSlots) {
+          if (u === s || u === t || slotLoad[u]! >= maxPerHalfDay || !mayGo(y, u)) continue;
+          const uDay = u >> 1;
+          // Net day loads: sDay −1, uDay +1 (tDay loses y and gains x).
+          if (!dayRoom(sDay, uDay)) continue;
+          if (chainPays(hx, hy, s, t, u)) {
+            relocate(j, u, hy);
+            relocate(i, t, hx);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
+
+  for (let pass = 0; pass < maxRegroupPasses; pass += 1) {
+    let changed = false;
+    for (let i = 0; i < placed.length; i += 1) if (improve(i)) changed = true;
+    if (!changed) break;
+  }
 }
 
 export function generateCyclePlan(input: PlanInput): CyclePlan {
@@ -149,11 +365,12 @@ export function generateCyclePlan(input: PlanInput): CyclePlan {
     openBuckets: number[];
     k: number;
     feasibleSlots: number[];
+    feasibleSlotSet: Set<number>;
   };
 
   const hospitalIds = [...new Set(input.doctors.map((d) => d.hospitalId))].sort(compareStrings);
   const hospitalPhase = new Map(hospitalIds.map((h, i) => [h, (i * goldenFraction) % 1]));
-  const bucketStart = (b: number, k: number) => Math.floor((b * n) / k);
+  const bucketStart = (b: number, k: number) => bucketStartOf(n, b, k);
 
   const states: State[] = input.doctors.map((doctor) => {
     const required = Math.max(0, Math.floor(doctor.requiredCalls));
@@ -213,7 +430,15 @@ export function generateCyclePlan(input: PlanInput): CyclePlan {
         if (isAvailable(doctor, weekdays[day]!, halfDays[half]!)) feasibleSlots.push(day * 2 + half);
       }
     }
-    return { doctor, planned, busyDays, openBuckets: openBuckets.slice(0, remaining), k, feasibleSlots };
+    return {
+      doctor,
+      planned,
+      busyDays,
+      openBuckets: openBuckets.slice(0, remaining),
+      k,
+      feasibleSlots,
+      feasibleSlotSet: new Set(feasibleSlots),
+    };
   });
 
   const order = [...states].sort(
@@ -254,7 +479,8 @@ export function generateCyclePlan(input: PlanInput): CyclePlan {
     return best;
   };
 
-  // Grade by grade; rounds of one call per doctor inside a grade.
+  // Grade by grade; rounds of one call per doctor inside a grade. Calls are written out after regrouping.
+  const placed: Placed[] = [];
   let g = 0;
   while (g < order.length) {
     const gradeRank = rank(order[g]!.doctor.grade);
@@ -272,16 +498,30 @@ export function generateCyclePlan(input: PlanInput): CyclePlan {
         state.busyDays.add(day);
         state.planned += 1;
         place(state.doctor, slotId);
-        calls.push({
-          doctorId: state.doctor.id,
-          hospitalId: state.doctor.hospitalId,
-          date: days[day]!,
-          halfDay: halfDays[slotId & 1]!,
-          locked: false,
-        });
+        placed.push({ state, bucket, slot: slotId, firstDay: day });
       }
     }
     g = h;
+  }
+
+  regroupHospitals(placed, {
+    n,
+    hospitalIds,
+    slotLoad,
+    dayLoad,
+    slotHospitals,
+    maxPerDay,
+    maxPerHalfDay,
+    minPerDay: options.minPerDay,
+  });
+  for (const p of placed) {
+    calls.push({
+      doctorId: p.state.doctor.id,
+      hospitalId: p.state.doctor.hospitalId,
+      date: days[p.slot >> 1]!,
+      halfDay: halfDays[p.slot & 1]!,
+      locked: false,
+    });
   }
 
   calls.sort(
