@@ -47,6 +47,8 @@ import { createCareService } from './modules/care/care.service.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
 import { createCarePlansService } from './modules/care/care-plans.service.ts';
 import { carePlansRoutes } from './modules/care/care-plans.routes.ts';
+import { createComplaintsService } from './modules/complaints/complaints.service.ts';
+import { complaintsRoutes } from './modules/complaints/complaints.routes.ts';
 
 const packageJson = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
@@ -156,6 +158,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(callsRoutes({ calls: createCallsService({ db }) }));
   await app.register(careRoutes({ care: createCareService({ db }) }));
   await app.register(carePlansRoutes({ carePlans: createCarePlansService({ db }) }));
+  await app.register(complaintsRoutes({ complaints: createComplaintsService({ db }) }));
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

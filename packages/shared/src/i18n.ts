@@ -6,6 +6,7 @@ import { segmentationServiceMessages } from './messages/segmentation.ts';
 import { planningMessages } from './messages/planning.ts';
 import { callsMessages } from './messages/calls.ts';
 import { careMessages } from './messages/care.ts';
+import { complaintsMessages } from './messages/complaints.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -135,6 +136,7 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...planningMessages['zh-CN'],
     ...callsMessages['zh-CN'],
     ...careMessages['zh-CN'],
+    ...complaintsMessages['zh-CN'],
   },
   en: {
     ...coreMessages.en,
@@ -145,6 +147,7 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...planningMessages.en,
     ...callsMessages.en,
     ...careMessages.en,
+    ...complaintsMessages.en,
   },
 };
 

@@ -10,3 +10,4 @@ export * from './segmentation.ts';
 export * from './planning.ts';
 export * from './calls.ts';
 export * from './care.ts';
+export * from './complaints.ts';

@@ -2,3 +2,4 @@ export * from './care-catalog.ts';
 export * from './care-tier.ts';
 export * from './care-dates.ts';
 export * from './care-caps.ts';
+export * from './complaints.ts';

@@ -1158,3 +1158,59 @@ export const careActions = pgTable(
     uniqueIndex('care_actions_plan_item_uq').on(t.carePlanItemId),
   ],
 );
+
+/**
+ * 客户抱怨/投诉: received → acknowledged → actionTaken → closed, with the four recovery steps (seed 002: 渠道 how it
+ * came in, 授权范围 what the rep may decide, 紧急行动与道歉, 补偿) and due times for acknowledgement and closing.
+ * The customer is a doctor or a channel customer (pharmacy, distributor, clinic).
+ */
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    doctorId: uuid('doctor_id').references(() => doctors.id),
+    /** The doctor's hospital (scope), null for a channel customer */
+    hospitalId: uuid('hospital_id').references(() => hospitals.id),
+    channelCustomerId: uuid('channel_customer_id').references(() => channelCustomers.id),
+    productId: uuid('product_id').references(() => products.id),
+    /** 退换 | 数量短缺 | 质量问题 | 包装破损 | 产品知识 | 销售纠纷 | 其他 (seed 000 after-sales types) */
+    issueType: text('issue_type').notNull(),
+    /** normal | urgent */
+    severity: text('severity', { enum: ['normal', 'urgent'] })
+      .notNull()
+      .default('normal'),
+    description: text('description').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull(),
+    /** 渠道: visit | phone | wechat | letter | other */
+    channel: text('channel').notNull(),
+    status: text('status', { enum: ['received', 'acknowledged', 'actionTaken', 'closed'] })
+      .notNull()
+      .default('received'),
+    acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true, mode: 'string' }).notNull(),
+    closeDueAt: timestamp('close_due_at', { withTimezone: true, mode: 'string' }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true, mode: 'string' }),
+    /** 授权范围: what the rep may decide on the spot */
+    empoweredScope: text('empowered_scope'),
+    /** 紧急行动与道歉 */
+    urgentAction: text('urgent_action'),
+    apologized: boolean('apologized').notNull().default(false),
+    /** 补偿: what was offered, and its value in fen (replacement goods, not cash to a doctor) */
+    compensation: text('compensation'),
+    compensationFen: integer('compensation_fen'),
+    actionTakenAt: timestamp('action_taken_at', { withTimezone: true, mode: 'string' }),
+    resolution: text('resolution'),
+    /** Whether the customer said they were satisfied at closing */
+    customerSatisfied: boolean('customer_satisfied'),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('complaints_owner_status_idx').on(t.ownerId, t.status),
+    index('complaints_hospital_idx').on(t.hospitalId),
+    index('complaints_channel_customer_idx').on(t.channelCustomerId),
+  ],
+);

@@ -14,6 +14,7 @@ import { planningInsightsScopeCases } from '../modules/planning/insights.scope.t
 import { callsScopeCases } from '../modules/calls/calls.scope.ts';
 import { careScopeCases } from '../modules/care/care.scope.ts';
 import { carePlansScopeCases } from '../modules/care/care-plans.scope.ts';
+import { complaintsScopeCases } from '../modules/complaints/complaints.scope.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { actorFor, createWorld, type World } from './world.ts';
@@ -32,6 +33,7 @@ const cases: ScopeCase[] = [
   ...callsScopeCases,
   ...careScopeCases,
   ...carePlansScopeCases,
+  ...complaintsScopeCases,
   ...auditScopeCases,
 ];
 
