@@ -28,15 +28,15 @@ import type { Db } from '../../db/client.ts';
 import { listOf } from '../../db/list.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../errors/app-error.ts';
-import type { Actor, RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../http/context.ts';
 import { assertMayWrite, personalDataAccessOf, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { loadDoctorGrading } from '../segmentation/grading.service.ts';
 import { insertCareSettings, loadCareSettings, resolveCareTiers } from './care-settings.repository.ts';
 import * as repo from './care.repository.ts';
+import { coveredReps, type Rep } from '../users/covered-reps.ts';
 
-type Rep = { id: string; username: string; name: string; role: Actor['role']; teamId: string | null };
 type UpcomingItem = UpcomingCare['items'][number];
 
 /** A happy event's task is due within this many days; a misfortune's today (seed 003: call today, briefly). */
@@ -96,29 +96,9 @@ export function createCareService(deps: { db: Db; today?: () => string; now?: ()
       throw fieldError('body.day', 'care.date.notARealDay', { month: date.month, day: date.day });
   }
 
-  /** A rep named by the caller: in the caller's user scope (else 404) and a rep (else 400). */
-  async function repInScope(ctx: RequestContext, ownerId: string): Promise<Rep> {
-    const owner = await repo.findUser(db, ownerId, scopeOf(ctx.actor).users(repo.users.id));
-    if (!owner) throw notFound();
-    if (owner.role !== 'rep') throw fieldError('query.ownerId', 'planning.frequency.ownerNotRep');
-    return owner;
-  }
-
   /** Whose doctors: a named rep, a named team, or the caller's own (a rep: self; a manager: their teams). */
-  async function upcomingReps(ctx: RequestContext, q: { ownerId?: string; teamId?: string }): Promise<Rep[]> {
-    if (q.ownerId) return [await repInScope(ctx, q.ownerId)];
-    const scope = scopeOf(ctx.actor);
-    if (q.teamId) {
-      if (ctx.actor.role === 'rep') throw notFound();
-      const [teamId] = await repo.findTeamIds(db, scope.teams(repo.teams.id), q.teamId);
-      if (!teamId) throw notFound();
-      return repo.findTeamReps(db, [teamId]);
-    }
-    if (ctx.actor.role === 'rep') return [ctx.actor];
-    if (ctx.actor.role === 'manager')
-      return repo.findTeamReps(db, await repo.findTeamIds(db, scope.teams(repo.teams.id)));
-    throw fieldError('query.teamId', 'care.upcoming.ownerOrTeamRequired');
-  }
+  const upcomingReps = (ctx: RequestContext, q: { ownerId?: string; teamId?: string }): Promise<Rep[]> =>
+    coveredReps(db, ctx.actor, q, 'care.upcoming.ownerOrTeamRequired');
 
   async function loadDate(tx: Db, id: string): Promise<CareDate | undefined> {
     return repo.getCareDate(tx, id);

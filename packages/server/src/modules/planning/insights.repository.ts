@@ -19,44 +19,6 @@ import { likePattern } from '../../db/list.ts';
 
 const liveDoctor = and(isNull(doctors.mergedInto), isNull(hospitals.mergedInto));
 
-export async function findUser(db: Db, id: string, scope: SQL | undefined) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      name: users.name,
-      role: users.role,
-      teamId: users.teamId,
-    })
-    .from(users)
-    .where(and(eq(users.id, id), scope));
-  return row;
-}
-
-export async function findTeamIds(db: Db, scope: SQL | undefined, teamId?: string) {
-  const rows = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(teamId ? eq(teams.id, teamId) : undefined, scope));
-  return rows.map((r) => r.id);
-}
-
-/** The active reps of these teams, by name. */
-export async function findTeamReps(db: Db, teamIds: string[]) {
-  if (!teamIds.length) return [];
-  return db
-    .select({
-      id: users.id,
-      username: users.username,
-      name: users.name,
-      role: users.role,
-      teamId: users.teamId,
-    })
-    .from(users)
-    .where(and(inArray(users.teamId, teamIds), eq(users.role, 'rep'), eq(users.active, true)))
-    .orderBy(asc(users.name), asc(users.id));
-}
-
 export type FrequencyFilter = {
   /** The doctors counted: a condition on the doctor's hospital (the rep's territories, from scope.ts) */
   hospitalScope: SQL | undefined;

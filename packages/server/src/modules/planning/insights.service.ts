@@ -33,10 +33,10 @@ import { personalityOf } from '../accounts/doctors.service.ts';
 import { loadDoctorGrading } from '../segmentation/grading.service.ts';
 import { loadPlanningSettings } from './planning-settings.repository.ts';
 import * as repo from './insights.repository.ts';
+import { coveredReps, repInScope, type Rep } from '../users/covered-reps.ts';
 
 type FrequencyDoctorQuery = z.infer<typeof frequencyDoctorQuerySchema>;
 type FrequencySummaryQuery = z.infer<typeof frequencySummaryQuerySchema>;
-type Rep = { id: string; username: string; name: string; teamId: string | null };
 type PlanningReminder = z.infer<typeof planningRemindersSchema>['items'][number];
 
 /** Care dates shown this many days ahead in the pre-call brief. */
@@ -98,17 +98,9 @@ export function createPlanningInsightsService(deps: { db: Db; today?: () => stri
   const cycleFor = (settings: PlanningSettings, date: string) =>
     cycleOf(date, { cycleStart: settings.cycleAnchor, weeks: settings.cycleWeeks });
 
-  /** A rep named by the caller: in the caller's user scope (else 404) and a rep (else 400). */
-  async function repInScope(ctx: RequestContext, ownerId: string, field: string): Promise<Rep> {
-    const owner = await repo.findUser(db, ownerId, scopeOf(ctx.actor).users(repo.users.id));
-    if (!owner) throw notFound();
-    if (owner.role !== 'rep') throw fieldError(field, 'planning.frequency.ownerNotRep');
-    return owner;
-  }
-
   /** Whose frequency: the caller when a rep and nobody is named; others must name a rep. */
   async function ownerOf(ctx: RequestContext, ownerId: string | undefined): Promise<Rep> {
-    if (ownerId) return repInScope(ctx, ownerId, 'query.ownerId');
+    if (ownerId) return repInScope(db, ctx.actor, ownerId);
     if (ctx.actor.role === 'rep') return ctx.actor;
     throw fieldError('query.ownerId', 'planning.frequency.ownerRequired');
   }
@@ -160,22 +152,8 @@ export function createPlanningInsightsService(deps: { db: Db; today?: () => stri
   }
 
   /** The reps a summary covers: a named rep, a named team, or the caller's own (a rep: self; a manager: their teams). */
-  async function summaryReps(ctx: RequestContext, q: FrequencySummaryQuery): Promise<Rep[]> {
-    if (q.ownerId) return [await repInScope(ctx, q.ownerId, 'query.ownerId')];
-    const scope = scopeOf(ctx.actor);
-    if (q.teamId) {
-      // a rep's figures are their own: a team's belong to its manager
-      if (ctx.actor.role === 'rep') throw notFound();
-      const [teamId] = await repo.findTeamIds(db, scope.teams(repo.teams.id), q.teamId);
-      if (!teamId) throw notFound();
-      return repo.findTeamReps(db, [teamId]);
-    }
-    if (ctx.actor.role === 'rep') return [ctx.actor];
-    if (ctx.actor.role === 'manager') {
-      return repo.findTeamReps(db, await repo.findTeamIds(db, scope.teams(repo.teams.id)));
-    }
-    throw fieldError('query.teamId', 'planning.frequency.teamOrOwnerRequired');
-  }
+  const summaryReps = (ctx: RequestContext, q: FrequencySummaryQuery): Promise<Rep[]> =>
+    coveredReps(db, ctx.actor, q, 'planning.frequency.teamOrOwnerRequired');
 
   /** Planned vs required vs done over target doctors (required > 0): a doctor with nothing required is not counted. */
   function figures(rows: FrequencyDoctor[]) {
