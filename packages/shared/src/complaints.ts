@@ -12,7 +12,12 @@ import {
 import { listQuerySchema, versionSchema } from './common.ts';
 import { fenSchema } from './care.ts';
 
-export { complaintDueHours, complaintIssueTypes, complaintStatuses } from '@keqing/domain';
+export {
+  complaintDueHours,
+  complaintIssueTypes,
+  complaintStatuses,
+  nextComplaintStatus,
+} from '@keqing/domain';
 export type { ComplaintIssueType, ComplaintSeverity, ComplaintStatus } from '@keqing/domain';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

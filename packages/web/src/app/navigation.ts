@@ -22,7 +22,8 @@ export type NavKey =
   | 'plan'
   | 'planning-settings'
   | 'care'
-  | 'care-compliance';
+  | 'care-compliance'
+  | 'complaints';
 export type NavItem = { key: NavKey; path: string };
 
 const home: NavItem = { key: 'home', path: '/' };
@@ -45,9 +46,11 @@ const planningSettings: NavItem = { key: 'planning-settings', path: '/admin/plan
 /** 客户关怀: reps and managers plan and record care; compliance checks caps and totals (admin too). */
 const care: NavItem = { key: 'care', path: '/care' };
 const careCompliance: NavItem = { key: 'care-compliance', path: '/care/compliance' };
+/** 客户投诉: reps register and resolve complaints; managers and admins follow them; compliance reads. */
+const complaints: NavItem = { key: 'complaints', path: '/complaints' };
 
 const navByRole: Record<Role, NavItem[]> = {
-  rep: [home, plan, calls, frequency, coVisits, care, ...accounts, imports],
+  rep: [home, plan, calls, frequency, coVisits, care, complaints, ...accounts, imports],
   manager: [
     home,
     plan,
@@ -56,6 +59,7 @@ const navByRole: Record<Role, NavItem[]> = {
     frequency,
     care,
     careCompliance,
+    complaints,
     ...accounts,
     imports,
     { key: 'team', path: '/team' },
@@ -67,6 +71,7 @@ const navByRole: Record<Role, NavItem[]> = {
     frequency,
     care,
     careCompliance,
+    complaints,
     ...accounts,
     imports,
     { key: 'segmentation', path: '/admin/segmentation' },
@@ -84,6 +89,7 @@ const navByRole: Record<Role, NavItem[]> = {
     frequency,
     care,
     careCompliance,
+    complaints,
     ...accounts,
     planningSettings,
     { key: 'audit', path: '/audit' },

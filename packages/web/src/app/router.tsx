@@ -39,6 +39,7 @@ const CoVisitPage = lazy(() => import('../features/calls/CoVisitPage.tsx'));
 const FrequencyPage = lazy(() => import('../features/calls/FrequencyPage.tsx'));
 const CarePage = lazy(() => import('../features/care/CarePage.tsx'));
 const CareCompliancePage = lazy(() => import('../features/care/CareCompliancePage.tsx'));
+const ComplaintsPage = lazy(() => import('../features/complaints/ComplaintsPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 /** Which roles may open a route; the shell shows 无权访问 to everyone else. */
@@ -126,6 +127,7 @@ export const router = createBrowserRouter([
                 element: <CareCompliancePage />,
                 handle: { roles: ['manager', 'admin', 'compliance'] } satisfies RouteHandle,
               },
+              { path: 'complaints', element: <ComplaintsPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

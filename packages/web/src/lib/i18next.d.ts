@@ -2,6 +2,7 @@ import 'i18next';
 import type { accountsZhCN } from './locales/accounts.zh-CN.ts';
 import type { callsZhCN } from './locales/calls.zh-CN.ts';
 import type { careZhCN } from './locales/care.zh-CN.ts';
+import type { complaintsZhCN } from './locales/complaints.zh-CN.ts';
 import type { planningZhCN } from './locales/planning.zh-CN.ts';
 import type { zhCN } from './locales/zh-CN.ts';
 
@@ -15,7 +16,8 @@ declare module 'i18next' {
         typeof accountsZhCN &
         typeof callsZhCN &
         typeof planningZhCN &
-        typeof careZhCN;
+        typeof careZhCN &
+        typeof complaintsZhCN;
     };
   }
 }

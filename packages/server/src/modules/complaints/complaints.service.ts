@@ -101,7 +101,10 @@ export function createComplaintsService(deps: { db: Db; now?: () => Date }) {
       const doctorId = input.doctorId ?? null;
       const channelCustomerId = input.channelCustomerId ?? null;
       if ((doctorId === null) === (channelCustomerId === null))
-        throw fieldError(doctorId ? 'body.channelCustomerId' : 'body.doctorId', 'complaints.customer.exactlyOne');
+        throw fieldError(
+          doctorId ? 'body.channelCustomerId' : 'body.doctorId',
+          'complaints.customer.exactlyOne',
+        );
       const scope = scopeOf(ctx.actor);
       let hospitalId: string | null = null;
       if (doctorId) {

@@ -26,6 +26,7 @@ export const en: Messages = {
     'planning-settings': 'Planning settings',
     care: 'Customer care',
     'care-compliance': 'Care compliance',
+    complaints: 'Complaints',
   },
   roles: {
     rep: 'Sales rep',

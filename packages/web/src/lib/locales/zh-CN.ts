@@ -25,6 +25,7 @@ export const zhCN = {
     'planning-settings': '计划设置',
     care: '客户关怀',
     'care-compliance': '关怀合规',
+    complaints: '客户投诉',
   },
   roles: {
     rep: '医药代表',

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, demoPassword, launchBrowser, newPage, signIn } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+type Doctor = { id: string; name: string; hospitalName: string };
+type Complaint = {
+  id: string;
+  status: string;
+  doctorId: string | null;
+  issueType: string;
+  description: string;
+  acknowledgedAt: string | null;
+  version: number;
+};
+
+/** GET as a signed-in user (Node's fetch with the session cookie). */
+async function getAs<T>(username: string, path: string): Promise<T> {
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const res = await fetch(`${baseUrl()}/api${path}`, { headers: { cookie } });
+  const text = await res.text();
+  expect(res.ok, `GET ${path}: ${res.status} ${text}`).toBe(true);
+  return JSON.parse(text) as T;
+}
+
+/** Picks an option in the open antd Select dropdown. */
+async function pickOption(page: Page, text: string | RegExp) {
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: text });
+  await option.first().waitFor();
+  await option.first().click();
+}
+
+describe('complaints 客户投诉', () => {
+  it('rep01 registers a complaint for a doctor and acknowledges it', async () => {
+    const doctors = await getAs<{ items: Doctor[] }>('rep01', '/doctors?page=1&pageSize=1');
+    const doctor = doctors.items[0];
+    expect(doctor, 'rep01 has a doctor in scope').toBeDefined();
+    const description = `E2E 投诉 ${Date.now()}：到货数量少了两盒`;
+
+    const page = await newPage(browser);
+    await signIn(page, 'rep01');
+    await page.getByTestId('nav-complaints').click();
+    await page.getByTestId('complaints-table').waitFor();
+    await page.getByTestId('complaint-register').click();
+    await page.getByTestId('complaint-form').waitFor();
+    await page.locator('#doctorId').click();
+    await page.locator('#doctorId').fill(doctor!.name);
+    await pickOption(page, `${doctor!.name} · ${doctor!.hospitalName}`);
+    await page.locator('#issueType').click();
+    await pickOption(page, '数量短缺');
+    await page.locator('#channel').click();
+    await pickOption(page, '电话');
+    await page.getByTestId('complaint-description').fill(description);
+    await page.getByTestId('complaint-save').click();
+
+    // the new complaint opens in the drawer, received, with the four steps
+    const detail = page.getByTestId('complaint-detail');
+    await detail.waitFor();
+    const id = (await detail.getAttribute('data-complaint-id'))!;
+    expect(await detail.getAttribute('data-status')).toBe('received');
+    expect(await page.getByTestId('complaint-steps').textContent()).toContain('紧急行动与道歉');
+    await page.getByTestId('complaint-empowered-scope').fill('可当场补发两盒，超出须经理批准');
+    await page.getByTestId('complaint-advance').click();
+    await page.locator('[data-testid="complaint-detail"][data-status="acknowledged"]').waitFor();
+
+    // stored: acknowledged, with the scope saved before moving on
+    const stored = await getAs<Complaint & { empoweredScope: string | null }>('rep01', `/complaints/${id}`);
+    expect(stored.status).toBe('acknowledged');
+    expect(stored.doctorId).toBe(doctor!.id);
+    expect(stored.issueType).toBe('shortage');
+    expect(stored.description).toBe(description);
+    expect(stored.empoweredScope).toBe('可当场补发两盒，超出须经理批准');
+    expect(stored.acknowledgedAt).not.toBeNull();
+
+    // and it is in the list, acknowledged
+    await page.getByTestId('complaint-drawer').locator('.ant-drawer-close').click();
+    const row = page.getByTestId('complaints-table').locator(`tr[data-row-key="${id}"]`);
+    await row.waitFor();
+    expect(await row.getByTestId('complaint-status').getAttribute('data-status')).toBe('acknowledged');
+    await page.context().close();
+  });
+});
