@@ -1,5 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
-import { Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -26,13 +26,10 @@ function CountCard({ resource, title, to }: { resource: string; title: string; t
   );
 }
 
-function InfoCard({ title, children, to }: { title: string; children: ReactNode; to?: string }) {
+function InfoCard({ title, children, to }: { title: string; children: ReactNode; to: string }) {
   const { t } = useTranslation();
   return (
-    <Card
-      title={title}
-      extra={to ? <Link to={to}>{t('home.open')}</Link> : <Tag>{t('home.comingSoon')}</Tag>}
-    >
+    <Card title={title} extra={<Link to={to}>{t('home.open')}</Link>}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {children}
       </Typography.Paragraph>
@@ -44,9 +41,6 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
   switch (role) {
     case 'rep':
       return [
-        <InfoCard key="today" title={t('home.rep.today')}>
-          {t('home.rep.todayHint')}
-        </InfoCard>,
         <PlanningHomeCard key="plan" />,
         <FollowUpsHomeCard key="follow-ups" />,
         <CareHomeCard key="care" />,
@@ -60,7 +54,7 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
           title={t('home.manager.territories')}
           to="/territories"
         />,
-        <InfoCard key="coaching" title={t('home.manager.coaching')}>
+        <InfoCard key="coaching" title={t('home.manager.coaching')} to="/frequency">
           {t('home.manager.coachingHint')}
         </InfoCard>,
       ];
@@ -82,6 +76,9 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
       return [
         <InfoCard key="audit" title={t('nav.audit')} to="/audit">
           {t('home.compliance.auditHint')}
+        </InfoCard>,
+        <InfoCard key="care" title={t('nav.care-compliance')} to="/care/compliance">
+          {t('home.compliance.careHint')}
         </InfoCard>,
       ];
   }

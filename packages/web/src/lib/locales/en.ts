@@ -109,20 +109,12 @@ export const en: Messages = {
     greeting: 'Hello, {{name}}',
     roleLine: '{{role}} · {{date}}',
     open: 'Open',
-    comingSoon: 'Coming soon',
-    rep: {
-      today: "Today's calls",
-      todayHint: 'The doctors planned for today, call objectives and the last call record will show here.',
-      plan: "This week's plan",
-      planHint: 'Plan versus done this week and overdue follow-ups.',
-      care: 'Customer care',
-      careHint: 'Upcoming birthdays, festivals and other important dates.',
-    },
     manager: {
       members: 'Team members',
       territories: 'Team territories',
       coaching: 'Co-visits and coaching',
-      coachingHint: 'Calls per rep, coverage of target doctors and co-visit evaluations will show here.',
+      coachingHint:
+        "This cycle's visit-frequency attainment by grade and by rep, and overdue doctors; co-visit evaluations are on the Co-visits page.",
     },
     admin: {
       users: 'Active users',
@@ -132,6 +124,8 @@ export const en: Messages = {
     },
     compliance: {
       auditHint: 'Search every data change by entity, action, actor and date (read-only).',
+      careHint:
+        'Per-doctor annual care totals across reps, actions near or over caps, and plans awaiting compliance approval.',
     },
   },
   users: {

@@ -107,20 +107,11 @@ export const zhCN = {
     greeting: '您好，{{name}}',
     roleLine: '{{role}} · {{date}}',
     open: '查看',
-    comingSoon: '即将上线',
-    rep: {
-      today: '今日拜访',
-      todayHint: '今天计划拜访的医生、拜访目标和上次拜访记录将显示在这里。',
-      plan: '本周计划',
-      planHint: '本周计划与完成情况、逾期未跟进的事项。',
-      care: '客户关怀',
-      careHint: '近期的生日、节日等重要日期提醒。',
-    },
     manager: {
       members: '团队成员',
       territories: '团队辖区',
       coaching: '协访与辅导',
-      coachingHint: '团队拜访量、目标医生覆盖率和协访评估将显示在这里。',
+      coachingHint: '各代表本周期的拜访频率达成（按级别、按代表）与逾期医生；协访评估在“协访”页。',
     },
     admin: {
       users: '在职用户',
@@ -130,6 +121,7 @@ export const zhCN = {
     },
     compliance: {
       auditHint: '按对象、操作、操作人和日期查询全部数据变更记录（只读）。',
+      careHint: '每位医生的年度关怀合计（所有代表合并）、接近或超出上限的行动与待合规审批的计划。',
     },
   },
   users: {
