@@ -1,6 +1,6 @@
 import { Alert, Card, Col, DatePicker, Empty, Flex, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/api.ts';
 import { chinaToday } from '../../lib/format.ts';
@@ -9,6 +9,7 @@ import { useCurrentUser } from '../auth/auth.api.ts';
 import { useTeamOptions, useUserOptions } from '../admin/admin.api.ts';
 import { useUpcomingCare, type UpcomingCareItem } from './care.api.ts';
 import { LunarTag } from './labels.tsx';
+import { useSearchParamsUpdate } from '../../lib/search-params.ts';
 
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
@@ -19,7 +20,7 @@ const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 
 export function CareCalendar() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsUpdate();
   const isRep = me.role === 'rep';
   const year = Number(params.get('year')) || Number(chinaToday().slice(0, 4));
   const ownerId = isRep ? undefined : (params.get('rep') ?? undefined);
@@ -36,19 +37,6 @@ export function CareCalendar() {
     { from: `${year}-01-01`, days: isLeap(year) ? 366 : 365, ownerId, teamId },
     chosen,
   );
-
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const byMonth = new Map<number, UpcomingCareItem[]>();
   for (const item of calendar.data?.items ?? []) {

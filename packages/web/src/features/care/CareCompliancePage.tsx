@@ -23,7 +23,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { careFestivalKeys, careKinds, careSettingsSchema, type CareFestival } from '@keqing/shared';
 import { errorText, isApiError } from '../../lib/api.ts';
@@ -43,6 +43,7 @@ import {
 } from './care.api.ts';
 import { festivalLabel, kindLabel } from './labels.tsx';
 import { fenToYuanText, yuanToFen } from './money.ts';
+import { useSearchParamsUpdate } from '../../lib/search-params.ts';
 
 const tabs = ['dashboard', 'totals', 'settings'] as const;
 type TabKey = (typeof tabs)[number];
@@ -557,19 +558,10 @@ function SettingsForm() {
 /** 关怀合规: the year's dashboard, the per-doctor annual totals (all reps together) with export, and the caps. */
 export default function CareCompliancePage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsUpdate();
   const year = Number(params.get('year')) || Number(chinaToday().slice(0, 4));
   const tabParam = params.get('tab');
   const tab: TabKey = tabs.includes(tabParam as TabKey) ? (tabParam as TabKey) : 'dashboard';
-  const set = (changes: Record<string, string>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(changes)) next.set(k, v);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <div>

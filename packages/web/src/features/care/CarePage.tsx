@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Flex, Select, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { careKinds, carePlanStatuses } from '@keqing/shared';
 import { formatDate, formatFen } from '../../lib/format.ts';
@@ -16,6 +16,7 @@ import { CarePlanDrawer } from './CarePlanDrawer.tsx';
 import { CarePlanModal } from './CarePlanModal.tsx';
 import { useCareList, type CareAction, type CarePlan } from './care.api.ts';
 import { festivalLabel, kindLabel, PlanStatusTag } from './labels.tsx';
+import { useSearchParamsUpdate } from '../../lib/search-params.ts';
 
 const tabs = ['actions', 'plans', 'approvals', 'calendar'] as const;
 type TabKey = (typeof tabs)[number];
@@ -194,7 +195,7 @@ function PlansTable({
 export default function CarePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParamsUpdate();
   const mayWrite = me.role === 'rep' || me.role === 'manager';
   const approves = me.role === 'manager' || me.role === 'compliance' || me.role === 'admin';
   const visibleTabs = tabs.filter((k) => k !== 'approvals' || approves);
@@ -203,18 +204,6 @@ export default function CarePage() {
   const planId = params.get('plan');
   const [creatingPlan, setCreatingPlan] = useState(false);
 
-  const setParam = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const openPlan = (id: string | undefined) => setParam({ plan: id });
   const showOwner = me.role !== 'rep';
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button, Checkbox, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { complaintIssueTypes, complaintStatuses } from '@keqing/shared';
 import { formatDateTime } from '../../lib/format.ts';
@@ -13,6 +12,7 @@ import { ComplaintDrawer } from './ComplaintDrawer.tsx';
 import { ComplaintModal } from './ComplaintModal.tsx';
 import { useComplaints, type Complaint } from './complaints.api.ts';
 import { ComplaintStatusTag, customerOf, dueOf } from './labels.tsx';
+import { useSearchParamsUpdate } from '../../lib/search-params.ts';
 
 const overdueRowStyle = { background: '#fff1f0' };
 
@@ -22,22 +22,13 @@ export default function ComplaintsPage() {
   const me = useCurrentUser();
   const list = useListParams({ filters: ['status', 'issueType', 'overdue'] as const });
   const complaints = useComplaints(list.query);
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const [registering, setRegistering] = useState(false);
   const openId = params.get('complaint');
   const mayRegister = me.role !== 'compliance';
   const showOwner = me.role !== 'rep';
 
-  const open = (id: string | undefined) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (id) next.set('complaint', id);
-        else next.delete('complaint');
-        return next;
-      },
-      { replace: true },
-    );
+  const open = (id: string | undefined) => updateParams({ complaint: id });
 
   const columns: TableColumnsType<Complaint> = [
     {

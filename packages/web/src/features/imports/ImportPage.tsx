@@ -18,7 +18,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useSearchParams } from 'react-router';
+
 import { useTranslation } from 'react-i18next';
 import { importKindLabels, importKinds, type ImportPreviewRow, type ImportRowError } from '@keqing/shared';
 import { api, errorText } from '../../lib/api.ts';
@@ -34,6 +34,7 @@ import {
   type ImportBatch,
   type ImportKind,
 } from './imports.api.ts';
+import { useSearchParamsUpdate } from '../../lib/search-params.ts';
 
 function UploadIcon() {
   return (
@@ -63,7 +64,7 @@ export default function ImportPage() {
   const { message } = App.useApp();
   const me = useCurrentUser();
   const kinds = importKindsFor(me.role);
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setParams] = useSearchParamsUpdate();
   const kindParam = searchParams.get('kind') as ImportKind | null;
   const kind: ImportKind =
     kindParam && kinds.includes(kindParam) ? kindParam : kinds.includes('doctors') ? 'doctors' : kinds[0]!;
@@ -71,19 +72,6 @@ export default function ImportPage() {
   const batch = useImportBatch(batchId);
   const upload = useUploadImport();
   const [downloading, setDownloading] = useState(false);
-
-  const setParams = (changes: Record<string, string | undefined>) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const downloadTemplate = async () => {
     setDownloading(true);

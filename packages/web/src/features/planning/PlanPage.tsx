@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router';
+
 import { useTranslation } from 'react-i18next';
 import { defaultPlanningSettings, type HalfDay } from '@keqing/shared';
 import { errorText, isApiError } from '../../lib/api.ts';
@@ -37,6 +37,7 @@ import {
 } from './planning.api.ts';
 import { calendarViews, rangeOf, stepAnchor, type CalendarView } from './plan-dates.ts';
 import { moveWarnings } from './plan-warnings.ts';
+import { useSearchParamsUpdate } from '../../lib/search-params.ts';
 
 const tabs = ['calendar', 'cycle', 'weekly'] as const;
 type TabKey = (typeof tabs)[number];
@@ -222,7 +223,7 @@ function Reminders() {
 export default function PlanPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParamsUpdate();
   const isRep = user.role === 'rep';
   const reps = useUserOptions({ role: 'rep' });
 
@@ -237,19 +238,6 @@ export default function PlanPage() {
     dateParam && isoDatePattern.test(dateParam) && dayjs(dateParam).isValid() ? dateParam : chinaToday();
   const repId = isRep ? undefined : (params.get('rep') ?? undefined);
   const ownerChosen = isRep || !!repId;
-
-  const setParam = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const picker = isRep ? null : (
     <Select

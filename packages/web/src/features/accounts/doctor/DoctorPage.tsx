@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Breadcrumb, Button, Card, Empty, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorText, isApiError } from '../../../lib/api.ts';
 import { useDetail } from '../../../lib/resources.ts';
@@ -12,6 +12,7 @@ import { StageTag } from '../doctors/DoctorList.tsx';
 import { genderLabel, gradeColor, titleLabel } from '../labels.ts';
 import { PersonalTab } from './PersonalTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
+import { useSearchParamsUpdate } from '../../../lib/search-params.ts';
 
 // The scores tab carries the chart (ECharts); stage and KOL forms and the calls table are only needed when opened.
 const ScoresTab = lazy(() => import('../../segmentation/doctor/ScoresTab.tsx'));
@@ -32,7 +33,7 @@ function Later() {
 export default function DoctorPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, updateSearchParams] = useSearchParamsUpdate();
   const tabParam = searchParams.get('tab');
   const tab: TabKey = tabs.includes(tabParam as TabKey) ? (tabParam as TabKey) : 'profile';
   const { data: doctor, isPending, error, refetch } = useDetail<DoctorDetail>('doctors', id);
@@ -57,15 +58,7 @@ export default function DoctorPage() {
     );
   }
 
-  const setTab = (key: string) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.set('tab', key);
-        return next;
-      },
-      { replace: true },
-    );
+  const setTab = (key: string) => updateSearchParams({ tab: key });
   const lazyTab = (node: ReactNode) => <Suspense fallback={<PageSpin />}>{node}</Suspense>;
   const label = (key: TabKey) => <span data-testid={`doctor-tab-${key}`}>{t(`doctor360.tabs.${key}`)}</span>;
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorText, isApiError } from '../../../lib/api.ts';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
@@ -17,6 +17,7 @@ import { hospitalTypeLabel, levelLabel } from '../labels.ts';
 import { DepartmentList } from './DepartmentList.tsx';
 import { HospitalForm } from './HospitalForm.tsx';
 import { GradeTag } from './HospitalsPage.tsx';
+import { useSearchParamsUpdate } from '../../../lib/search-params.ts';
 
 const tabs = ['departments', 'doctors', 'contacts', 'listings'] as const;
 type TabKey = (typeof tabs)[number];
@@ -26,7 +27,7 @@ export default function HospitalPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const me = useCurrentUser();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, updateSearchParams] = useSearchParamsUpdate();
   const tabParam = searchParams.get('tab');
   const tab: TabKey = tabs.includes(tabParam as TabKey) ? (tabParam as TabKey) : 'departments';
   const { data: hospital, isPending, error, refetch } = useDetail<HospitalDetail>('hospitals', id);
@@ -185,16 +186,7 @@ export default function HospitalPage() {
       <Card>
         <Tabs
           activeKey={tab}
-          onChange={(key) =>
-            setSearchParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                next.set('tab', key);
-                return next;
-              },
-              { replace: true },
-            )
-          }
+          onChange={(key) => updateSearchParams({ tab: key })}
           items={[
             {
               key: 'departments',

@@ -1,32 +1,23 @@
 import { Tabs } from 'antd';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canWrite } from '../../../app/navigation.ts';
 import { PageHeader } from '../../../app/PageHeader.tsx';
 import { useCurrentUser } from '../../auth/auth.api.ts';
 import { OrgUnitTable } from './OrgUnitTable.tsx';
+import { useSearchParamsUpdate } from '../../../lib/search-params.ts';
 
 /** 组织架构: 大区 (regions) and 地区 (areas); teams hang under areas. */
 export default function OrgPage() {
   const { t } = useTranslation();
   const writable = canWrite(useCurrentUser().role);
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, updateSearchParams] = useSearchParamsUpdate();
   const tab = searchParams.get('tab') === 'areas' ? 'areas' : 'regions';
   return (
     <div>
       <PageHeader title={t('nav.org')} subTitle={t('org.hint')} />
       <Tabs
         activeKey={tab}
-        onChange={(key) =>
-          setSearchParams(
-            (current) => {
-              const next = new URLSearchParams(current);
-              next.set('tab', key);
-              return next;
-            },
-            { replace: true },
-          )
-        }
+        onChange={(key) => updateSearchParams({ tab: key })}
         items={[
           {
             key: 'regions',
