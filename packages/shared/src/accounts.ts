@@ -300,6 +300,14 @@ export const doctorProductStatusSchema = z.object({
 });
 export type DoctorProductStatus = z.infer<typeof doctorProductStatusSchema>;
 
+/** A personality type 性格类型 with its traits and coping tip, in the request's language. */
+export const personalitySchema = z.object({
+  type: personalityTypeSchema,
+  label: z.string(),
+  traits: z.string(),
+  tip: z.string(),
+});
+
 /** A doctor as lists show it. Never carries personal data (see doctorProfileSchema). */
 export const doctorSchema = z.object({
   id: z.uuid(),
@@ -341,9 +349,7 @@ export const doctorDetailSchema = doctorSchema.extend({
     grade: z.string().nullable(),
   }),
   /** The personality type with its coping tip, in the request's language. */
-  personality: z
-    .object({ type: personalityTypeSchema, label: z.string(), traits: z.string(), tip: z.string() })
-    .nullable(),
+  personality: personalitySchema.nullable(),
   /** Latest scores for every product the doctor was scored on. */
   productStatuses: z.array(doctorProductStatusSchema),
   /** Whether the caller may edit the doctor. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isoDate, listQuerySchema, versionSchema } from './common.ts';
-import { clinicSlotSchema, halfDays, personalityTypeSchema } from './accounts.ts';
+import { clinicSlotSchema, halfDays, personalitySchema } from './accounts.ts';
 import { callTypes } from './calls.ts';
 
 export type { HalfDay } from '@keqing/domain';
@@ -353,9 +353,7 @@ export const preCallBriefSchema = z.object({
     preferredChannel: z.string().nullable(),
     relationshipStage: z.number().int().nullable(),
   }),
-  personality: z
-    .object({ type: personalityTypeSchema, label: z.string(), traits: z.string(), tip: z.string() })
-    .nullable(),
+  personality: personalitySchema.nullable(),
   /** Per product: status, potential, grade, visits per cycle, ladder step */
   products: z.array(
     z.object({

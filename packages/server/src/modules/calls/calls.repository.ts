@@ -26,8 +26,6 @@ const callColumns = {
   doctorName: doctors.name,
   hospitalId: calls.hospitalId,
   hospitalName: hospitals.name,
-  hospitalLatitude: hospitals.latitude,
-  hospitalLongitude: hospitals.longitude,
   departmentName: departments.name,
   plannedCallId: calls.plannedCallId,
   type: calls.type,

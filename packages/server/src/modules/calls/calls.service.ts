@@ -95,10 +95,7 @@ function valuesOf(row: repo.CallRow): CallValues {
 
 /** A call as the audit log keeps it: no coordinates (the near/far distance is enough). */
 function forAudit(row: repo.CallRow): Record<string, unknown> {
-  const { latitude, hospitalLatitude, hospitalLongitude, ...rest } = row;
-  void latitude;
-  void hospitalLatitude;
-  void hospitalLongitude;
+  const { latitude: _latitude, ...rest } = row;
   return rest;
 }
 
