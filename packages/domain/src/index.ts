@@ -6,3 +6,4 @@ export * from './segmentation/index.ts';
 export * from './planning/index.ts';
 export * from './calls/index.ts';
 export * from './care/index.ts';
+export * from './channel/index.ts';

@@ -49,6 +49,12 @@ import { createCarePlansService } from './modules/care/care-plans.service.ts';
 import { carePlansRoutes } from './modules/care/care-plans.routes.ts';
 import { createComplaintsService } from './modules/complaints/complaints.service.ts';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.ts';
+import { surveysRoutes } from './modules/care/surveys.routes.ts';
+import { eventsRoutes } from './modules/care/events.routes.ts';
+import { partiesRoutes } from './modules/channel/parties.routes.ts';
+import { goodsRoutes } from './modules/channel/goods.routes.ts';
+import { moneyRoutes } from './modules/channel/money.routes.ts';
+import { warningsRoutes } from './modules/channel/warnings.routes.ts';
 
 const packageJson = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
@@ -159,6 +165,12 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(careRoutes({ care: createCareService({ db }) }));
   await app.register(carePlansRoutes({ carePlans: createCarePlansService({ db }) }));
   await app.register(complaintsRoutes({ complaints: createComplaintsService({ db }) }));
+  await app.register(surveysRoutes({ db }));
+  await app.register(eventsRoutes({ db }));
+  await app.register(partiesRoutes({ db }));
+  await app.register(goodsRoutes({ db }));
+  await app.register(moneyRoutes({ db }));
+  await app.register(warningsRoutes({ db }));
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

@@ -7,6 +7,12 @@ import { planningMessages } from './messages/planning.ts';
 import { callsMessages } from './messages/calls.ts';
 import { careMessages } from './messages/care.ts';
 import { complaintsMessages } from './messages/complaints.ts';
+import { channelPartiesMessages } from './messages/channel-parties.ts';
+import { channelGoodsMessages } from './messages/channel-goods.ts';
+import { channelMoneyMessages } from './messages/channel-money.ts';
+import { channelWarningsMessages } from './messages/channel-warnings.ts';
+import { surveysMessages } from './messages/surveys.ts';
+import { eventsMessages } from './messages/events.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -137,6 +143,12 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...callsMessages['zh-CN'],
     ...careMessages['zh-CN'],
     ...complaintsMessages['zh-CN'],
+    ...channelPartiesMessages['zh-CN'],
+    ...channelGoodsMessages['zh-CN'],
+    ...channelMoneyMessages['zh-CN'],
+    ...channelWarningsMessages['zh-CN'],
+    ...surveysMessages['zh-CN'],
+    ...eventsMessages['zh-CN'],
   },
   en: {
     ...coreMessages.en,
@@ -148,6 +160,12 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...callsMessages.en,
     ...careMessages.en,
     ...complaintsMessages.en,
+    ...channelPartiesMessages.en,
+    ...channelGoodsMessages.en,
+    ...channelMoneyMessages.en,
+    ...channelWarningsMessages.en,
+    ...surveysMessages.en,
+    ...eventsMessages.en,
   },
 };
 

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -540,7 +541,10 @@ export const importBatches = pgTable('import_batches', {
   finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string' }),
 });
 
-/** Channel customers: 经销商 distributors, 药店 pharmacies, 诊所 clinics (extended by the channel issue). */
+/**
+ * Channel customers 渠道客户: 经销商/商业公司 distributors, 药店 pharmacies, 诊所 clinics. Personality type and
+ * relationship stage use the same models as doctors.
+ */
 export const channelCustomers = pgTable(
   'channel_customers',
   {
@@ -551,10 +555,46 @@ export const channelCustomers = pgTable(
     province: text('province').notNull(),
     city: text('city').notNull(),
     address: text('address'),
+    /** External code (e.g. the distributor's customer number in ERP), used to match imports */
+    code: text('code').unique(),
+    /** Distributor tier: primary 一级/总经销 | secondary 二级分销 | terminal 终端 */
+    distributorTier: text('distributor_tier', { enum: ['primary', 'secondary', 'terminal'] }),
+    /** Terminal tier for pharmacies and clinics: key 重点 | secondary 次重点 | other 非重点 (visit interval from settings) */
+    terminalTier: text('terminal_tier', { enum: ['key', 'secondary', 'other'] }),
+    /** 授权区域: cities the distributor may sell into (empty = only the listed hospitals/customers) */
+    authorisedCities: text('authorised_cities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** 授权医院 */
+    authorisedHospitalIds: uuid('authorised_hospital_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** 授权下游 pharmacies/clinics/secondary distributors */
+    authorisedCustomerIds: uuid('authorised_customer_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** 资信额度 in fen */
+    creditLimitFen: bigint('credit_limit_fen', { mode: 'number' }),
+    /** 结款方式: cashBeforeDelivery 款到发货 | cashOnDelivery 货到付款 | payOnNextBatch 压批付款 | credit 账期 | floorStock 铺底 | consignment 代销 | monthly 月结 | weekly 周结 */
+    paymentTerms: text('payment_terms'),
+    /** 账期 in days (the settlement date of a delivery = its date + these days) */
+    paymentTermDays: integer('payment_term_days'),
+    /** 满意度 1–5 */
+    satisfaction: integer('satisfaction'),
+    personalityType: text('personality_type'),
+    relationshipStage: integer('relationship_stage'),
+    /** designated 指定 | suspended 暂停 | lost 流失 (history in channel_customer_status_history) */
+    status: text('status', { enum: ['designated', 'suspended', 'lost'] })
+      .notNull()
+      .default('designated'),
+    notes: text('notes'),
     version: version(),
     ...timestamps(),
   },
-  (t) => [index('channel_customers_city_idx').on(t.city)],
+  (t) => [index('channel_customers_city_idx').on(t.city), index('channel_customers_kind_idx').on(t.kind)],
 );
 
 // ── Territories 辖区 ─────────────────────────────────────────────────────────
@@ -1213,4 +1253,860 @@ export const complaints = pgTable(
     index('complaints_hospital_idx').on(t.hospitalId),
     index('complaints_channel_customer_idx').on(t.channelCustomerId),
   ],
+);
+
+// ── Channel 渠道 ─────────────────────────────────────────────────────────────
+
+const money = (name: string) => bigint(name, { mode: 'number' });
+const createdBy = () =>
+  uuid('created_by')
+    .notNull()
+    .references(() => users.id);
+const createdAt = () =>
+  timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
+
+/** Channel thresholds and intervals (warning rules, terminal visit intervals); the newest row is in force. */
+export const channelSettings = pgTable('channel_settings', {
+  id: id(),
+  config: jsonb('config').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Status history 指定/暂停/流失 with the reason (attrition per year counts the 'lost' rows). */
+export const channelCustomerStatusHistory = pgTable(
+  'channel_customer_status_history',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    status: text('status', { enum: ['designated', 'suspended', 'lost'] }).notNull(),
+    reason: text('reason').notNull(),
+    changedOn: date('changed_on', { mode: 'string' }).notNull(),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('channel_status_history_customer_idx').on(t.channelCustomerId, t.changedOn)],
+);
+
+/** 证照: 药品经营许可证, GSP证书, 营业执照, 税务登记, 法人委托书, 被委托人身份证 — with expiry (warned 60 days ahead). */
+export const channelLicences = pgTable(
+  'channel_licences',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    /** drugTrading | gsp | businessLicence | taxRegistration | powerOfAttorney | agentIdCard */
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    notes: text('notes'),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('channel_licences_customer_idx').on(t.channelCustomerId),
+    index('channel_licences_valid_until_idx').on(t.validUntil),
+  ],
+);
+
+/** Contacts at a channel customer, incl. finance (采购主管, 会计, 出纳); replacing key finance staff is a risk signal. */
+export const channelContacts = pgTable(
+  'channel_contacts',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    name: text('name').notNull(),
+    /** owner 负责人 | purchasing 采购主管 | accountant 会计 | cashier 出纳 | warehouse 库管 | sales 业务员 | other */
+    role: text('role').notNull(),
+    phone: text('phone'),
+    notes: text('notes'),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('channel_contacts_customer_idx').on(t.channelCustomerId)],
+);
+
+/** 供货合同 (seed 000 第三篇: the fields a supply contract must carry). */
+export const supplyContracts = pgTable(
+  'supply_contracts',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    contractNo: text('contract_no').notNull().unique(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    /** 结款方式 (same keys as channel_customers.payment_terms) */
+    paymentMethod: text('payment_method').notNull(),
+    paymentTermDays: integer('payment_term_days'),
+    /** 运输方式 */
+    transport: text('transport'),
+    /** 运费承担: supplier | buyer */
+    freightPaidBy: text('freight_paid_by'),
+    deliveryPlace: text('delivery_place'),
+    /** 交货时间 (e.g. 收到订单后3个工作日) */
+    deliveryTime: text('delivery_time'),
+    /** 奖励/返利 */
+    rewards: text('rewards'),
+    qualityTerms: text('quality_terms'),
+    /** 免责条款 */
+    exemptions: text('exemptions'),
+    /** 争议解决 */
+    disputes: text('disputes'),
+    status: text('status', { enum: ['draft', 'active', 'expired', 'terminated'] })
+      .notNull()
+      .default('draft'),
+    createdBy: createdBy(),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('supply_contracts_customer_idx').on(t.channelCustomerId)],
+);
+
+export const supplyContractLines = pgTable(
+  'supply_contract_lines',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => supplyContracts.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    specification: text('specification'),
+    quantity: integer('quantity').notNull(),
+    unitPriceFen: money('unit_price_fen').notNull(),
+    amountFen: money('amount_fen').notNull(),
+  },
+  (t) => [index('supply_contract_lines_contract_idx').on(t.contractId)],
+);
+
+/**
+ * A product in the channel: 层次营销 tier role, lifecycle stage, our price levels and the main competitor's at
+ * the same levels (channel margin vs the competitor's), and whether it is still supplied (portfolio gap).
+ */
+export const channelProducts = pgTable('channel_products', {
+  productId: uuid('product_id')
+    .primaryKey()
+    .references(() => products.id),
+  /** lead 主打 | profit 获利 | image 形象 */
+  tierRole: text('tier_role', { enum: ['lead', 'profit', 'image'] }).notNull(),
+  /** introduction 导入 | growth 成长 | maturity 成熟 | decline 衰退 */
+  lifecycleStage: text('lifecycle_stage', { enum: ['introduction', 'growth', 'maturity', 'decline'] }).notNull(),
+  /** 出厂价 */
+  factoryPriceFen: money('factory_price_fen').notNull(),
+  /** 订货价 (the distributor buys at) */
+  orderPriceFen: money('order_price_fen').notNull(),
+  /** 经销价 (the distributor sells to terminals at) */
+  distributorPriceFen: money('distributor_price_fen').notNull(),
+  /** 进价 (the terminal buys at) */
+  purchasePriceFen: money('purchase_price_fen').notNull(),
+  /** 零售价 */
+  retailPriceFen: money('retail_price_fen').notNull(),
+  /** 限价: the minimum resale price (乱价 below it) */
+  minResalePriceFen: money('min_resale_price_fen').notNull(),
+  competitorName: text('competitor_name'),
+  /** The competitor's prices at the same levels: { factory, order, distributor, purchase, retail } in fen */
+  competitorPrices: jsonb('competitor_prices'),
+  /** Supplied to the channel; false = delisted (停供) */
+  supplied: boolean('supplied').notNull().default(true),
+  delistedOn: date('delisted_on', { mode: 'string' }),
+  /** The product meant to take a delisted one's place */
+  replacementProductId: uuid('replacement_product_id').references(() => products.id),
+  version: version(),
+  ...timestamps(),
+});
+
+/** 供货价 and 限价 per product per distributor tier. */
+export const channelTierPrices = pgTable(
+  'channel_tier_prices',
+  {
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    distributorTier: text('distributor_tier', { enum: ['primary', 'secondary', 'terminal'] }).notNull(),
+    supplyPriceFen: money('supply_price_fen').notNull(),
+    minResalePriceFen: money('min_resale_price_fen').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.distributorTier] })],
+);
+
+/** 返利政策 */
+export const rebatePolicies = pgTable('rebate_policies', {
+  id: id(),
+  name: text('name').notNull(),
+  productId: uuid('product_id').references(() => products.id),
+  distributorTier: text('distributor_tier', { enum: ['primary', 'secondary', 'terminal'] }),
+  /** volume 销量返利 | payment 回款返利 | display 陈列 | other */
+  kind: text('kind').notNull(),
+  /** Steps: [{ fromQuantity | fromAmountFen, ratePct }] */
+  steps: jsonb('steps').notNull().default([]),
+  rule: text('rule'),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validUntil: date('valid_until', { mode: 'string' }),
+  version: version(),
+  ...timestamps(),
+});
+
+/** A visit, call or message to a channel customer (neglect 冷落 warning; terminals' visit intervals). */
+export const channelVisits = pgTable(
+  'channel_visits',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    visitDate: date('visit_date', { mode: 'string' }).notNull(),
+    /** visit | phone | wechat */
+    type: text('type').notNull(),
+    purpose: text('purpose').notNull(),
+    notes: text('notes'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('channel_visits_customer_date_idx').on(t.channelCustomerId, t.visitDate)],
+);
+
+/** 订单 from a distributor. */
+export const channelOrders = pgTable(
+  'channel_orders',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    orderNo: text('order_no').notNull().unique(),
+    orderDate: date('order_date', { mode: 'string' }).notNull(),
+    contractId: uuid('contract_id').references(() => supplyContracts.id),
+    status: text('status', { enum: ['open', 'shipped', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    notes: text('notes'),
+    createdBy: createdBy(),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('channel_orders_customer_date_idx').on(t.channelCustomerId, t.orderDate)],
+);
+
+export const channelOrderLines = pgTable(
+  'channel_order_lines',
+  {
+    id: id(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => channelOrders.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    quantity: integer('quantity').notNull(),
+    unitPriceFen: money('unit_price_fen').notNull(),
+  },
+  (t) => [index('channel_order_lines_order_idx').on(t.orderId)],
+);
+
+/** 送货 delivery or 退货 return of one product to/from a distributor; each writes a receivables ledger entry. */
+export const channelShipments = pgTable(
+  'channel_shipments',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    orderId: uuid('order_id').references(() => channelOrders.id),
+    kind: text('kind', { enum: ['delivery', 'return'] }).notNull(),
+    shippedOn: date('shipped_on', { mode: 'string' }).notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    batchNo: text('batch_no'),
+    quantity: integer('quantity').notNull(),
+    unitPriceFen: money('unit_price_fen').notNull(),
+    amountFen: money('amount_fen').notNull(),
+    /** Why goods came back (returns) */
+    reason: text('reason'),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('channel_shipments_customer_date_idx').on(t.channelCustomerId, t.shippedOn),
+    index('channel_shipments_product_idx').on(t.productId, t.shippedOn),
+  ],
+);
+
+/** 库存: a distributor's stock of a product on a date (entered by the rep or imported). */
+export const channelStockReports = pgTable(
+  'channel_stock_reports',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    reportedOn: date('reported_on', { mode: 'string' }).notNull(),
+    quantity: integer('quantity').notNull(),
+    /** entered | imported */
+    source: text('source').notNull().default('entered'),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('channel_stock_reports_uq').on(t.channelCustomerId, t.productId, t.reportedOn)],
+);
+
+/** A resale price seen in the market (乱价 below 限价; 经销价 over 订货价 = scarcity markup). */
+export const channelPriceReports = pgTable(
+  'channel_price_reports',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    reportedOn: date('reported_on', { mode: 'string' }).notNull(),
+    /** distributor 经销价 | retail 零售价 */
+    level: text('level', { enum: ['distributor', 'retail'] }).notNull(),
+    priceFen: money('price_fen').notNull(),
+    notes: text('notes'),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('channel_price_reports_customer_idx').on(t.channelCustomerId, t.productId, t.reportedOn)],
+);
+
+/** Column mapping of a distributor's flow file, remembered per distributor. */
+export const flowColumnMappings = pgTable('flow_column_mappings', {
+  channelCustomerId: uuid('channel_customer_id')
+    .primaryKey()
+    .references(() => channelCustomers.id),
+  /** { saleDate: '销售日期', buyer: '客户名称', product: '品名', quantity: '数量', … } field → header */
+  mapping: jsonb('mapping').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/** A flow-of-goods 流向 file from a distributor: preview → committed | cancelled; one period per distributor counts once. */
+export const flowImports = pgTable(
+  'flow_imports',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    fileName: text('file_name').notNull(),
+    /** sha256 of the file: the same file twice is refused */
+    fileHash: text('file_hash').notNull(),
+    periodStart: date('period_start', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }),
+    status: text('status', { enum: ['preview', 'committed', 'cancelled'] })
+      .notNull()
+      .default('preview'),
+    mapping: jsonb('mapping'),
+    /** Counts and row problems: { rows, matched, uncertain, unmatched, invalid, problems: [{ row, column, message }] } */
+    summary: jsonb('summary').notNull().default({}),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+    committedAt: timestamp('committed_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('flow_imports_customer_idx').on(t.channelCustomerId, t.status)],
+);
+
+/**
+ * One row of a flow file: the distributor sold a product to a hospital (and department) or a pharmacy/clinic.
+ * Never per doctor (统方 is prohibited): there is no doctor column. Unmatched rows are kept.
+ */
+export const flowRows = pgTable(
+  'flow_rows',
+  {
+    id: id(),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => flowImports.id),
+    /** The distributor who sold */
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    rowNo: integer('row_no').notNull(),
+    saleDate: date('sale_date', { mode: 'string' }).notNull(),
+    productId: uuid('product_id').references(() => products.id),
+    productName: text('product_name').notNull(),
+    /** The buyer's name as written in the file */
+    buyerName: text('buyer_name').notNull(),
+    departmentName: text('department_name'),
+    hospitalId: uuid('hospital_id').references(() => hospitals.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    buyerCustomerId: uuid('buyer_customer_id').references(() => channelCustomers.id),
+    /** matched (sure or remembered) | uncertain (needs confirming) | unmatched | confirmed (by a person) */
+    matchStatus: text('match_status', { enum: ['matched', 'uncertain', 'unmatched', 'confirmed'] }).notNull(),
+    /** Similarity of the best candidate 0–1 */
+    matchScore: doublePrecision('match_score'),
+    quantity: integer('quantity').notNull(),
+    unitPriceFen: money('unit_price_fen'),
+    amountFen: money('amount_fen'),
+    batchNo: text('batch_no'),
+    /** The original cells, for tracing a warning back to the file */
+    raw: jsonb('raw').notNull(),
+  },
+  (t) => [
+    index('flow_rows_import_idx').on(t.importId, t.rowNo),
+    index('flow_rows_customer_date_idx').on(t.channelCustomerId, t.saleDate),
+    index('flow_rows_hospital_idx').on(t.hospitalId, t.saleDate),
+    index('flow_rows_buyer_idx').on(t.buyerCustomerId, t.saleDate),
+  ],
+);
+
+/** Remembered buyer-name matches (normalised name → hospital or channel customer), confirmed by a person. */
+export const flowNameMatches = pgTable('flow_name_matches', {
+  normalizedName: text('normalized_name').primaryKey(),
+  hospitalId: uuid('hospital_id').references(() => hospitals.id),
+  buyerCustomerId: uuid('buyer_customer_id').references(() => channelCustomers.id),
+  confirmedBy: uuid('confirmed_by')
+    .notNull()
+    .references(() => users.id),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/**
+ * 业务帐: the receivables ledger of a distributor. delivery (+), return (−), payment (−), adjustment (±);
+ * the balance is always the sum of the entries. Deliveries carry their settlement (due) date.
+ */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    entryDate: date('entry_date', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['delivery', 'return', 'payment', 'adjustment'] }).notNull(),
+    /** Signed amount in fen: what the distributor owes more (+) or less (−) */
+    amountFen: money('amount_fen').notNull(),
+    /** 结算日期 of a delivery */
+    dueDate: date('due_date', { mode: 'string' }),
+    shipmentId: uuid('shipment_id').references(() => channelShipments.id),
+    billId: uuid('bill_id'),
+    /** Idempotency key of a payment entered by hand */
+    clientId: uuid('client_id').unique(),
+    note: text('note'),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ledger_entries_customer_date_idx').on(t.channelCustomerId, t.entryDate)],
+);
+
+/** 对账: a monthly (at the latest quarterly) confirmation of the balance with the distributor. */
+export const ledgerReconciliations = pgTable(
+  'ledger_reconciliations',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** Our ledger balance at period end */
+    ourBalanceFen: money('our_balance_fen').notNull(),
+    /** The balance the distributor confirmed */
+    theirBalanceFen: money('their_balance_fen').notNull(),
+    /** Who confirmed on the distributor's side (their 会计) */
+    confirmedByName: text('confirmed_by_name').notNull(),
+    note: text('note'),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('ledger_reconciliations_uq').on(t.channelCustomerId, t.periodEnd)],
+);
+
+/** 票据 received: bank acceptance 银行承兑, commercial acceptance 商业承兑 (needs approval), cheque 支票. */
+export const channelBills = pgTable(
+  'channel_bills',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    kind: text('kind', { enum: ['bankAcceptance', 'commercialAcceptance', 'cheque'] }).notNull(),
+    billNo: text('bill_no').notNull(),
+    issuer: text('issuer').notNull(),
+    amountFen: money('amount_fen').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    /** pendingApproval (commercial acceptance) → accepted | rejected; accepted → honoured | bounced 退票 */
+    status: text('status', { enum: ['pendingApproval', 'accepted', 'rejected', 'honoured', 'bounced'] }).notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+    decisionNote: text('decision_note'),
+    createdBy: createdBy(),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('channel_bills_customer_idx').on(t.channelCustomerId),
+    uniqueIndex('channel_bills_no_uq').on(t.kind, t.billNo),
+  ],
+);
+
+/** Seed 000's receivables warning signals recorded as events (sudden order jump, bounced bill, finance staff replaced …). */
+export const channelRiskEvents = pgTable(
+  'channel_risk_events',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    kind: text('kind').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    /** 1 low … 3 high */
+    severity: integer('severity').notNull(),
+    note: text('note'),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('channel_risk_events_customer_idx').on(t.channelCustomerId, t.occurredOn)],
+);
+
+/**
+ * 渠道预警: one row per (rule, distributor, product, subject key); re-evaluation updates the figure instead of
+ * raising duplicates. Assigned to the responsible rep; acknowledged with a note.
+ */
+export const channelWarnings = pgTable(
+  'channel_warnings',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    productId: uuid('product_id').references(() => products.id),
+    /** What else the warning is about, e.g. a hospital for 窜货, a licence id, a month */
+    subjectKey: text('subject_key').notNull().default(''),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    figure: doublePrecision('figure'),
+    threshold: doublePrecision('threshold'),
+    /** Links to the rows behind it: { flowRowIds?, stockReportId?, hospitalId?, licenceId?, ledgerEntryIds? … } */
+    detail: jsonb('detail').notNull().default({}),
+    status: text('status', { enum: ['open', 'acknowledged', 'resolved'] })
+      .notNull()
+      .default('open'),
+    raisedOn: date('raised_on', { mode: 'string' }).notNull(),
+    lastSeenOn: date('last_seen_on', { mode: 'string' }).notNull(),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true, mode: 'string' }),
+    acknowledgeNote: text('acknowledge_note'),
+    resolvedOn: date('resolved_on', { mode: 'string' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('channel_warnings_uq').on(t.kind, t.channelCustomerId, t.productId, t.subjectKey),
+    index('channel_warnings_status_idx').on(t.status, t.raisedOn),
+    index('channel_warnings_assignee_idx').on(t.assigneeId, t.status),
+  ],
+);
+
+/** 冲货/低价倾销 incident register. */
+export const channelIncidents = pgTable(
+  'channel_incidents',
+  {
+    id: id(),
+    /** The distributor the goods came from, when known */
+    sourceCustomerId: uuid('source_customer_id').references(() => channelCustomers.id),
+    sourceRegion: text('source_region').notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    priceFen: money('price_fen'),
+    /** The territory and distributor hurt by it */
+    affectedTerritoryId: uuid('affected_territory_id').references(() => territories.id),
+    affectedCustomerId: uuid('affected_customer_id').references(() => channelCustomers.id),
+    description: text('description').notNull(),
+    openedOn: date('opened_on', { mode: 'string' }).notNull(),
+    resolvedOn: date('resolved_on', { mode: 'string' }),
+    lossClaimedFen: money('loss_claimed_fen'),
+    compensatedFen: money('compensated_fen'),
+    createdBy: createdBy(),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('channel_incidents_opened_idx').on(t.openedOn)],
+);
+
+/** Promises made to a distributor (GN lost a third of its distributors to promises never kept). */
+export const channelPromises = pgTable(
+  'channel_promises',
+  {
+    id: id(),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    promise: text('promise').notNull(),
+    madeOn: date('made_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['open', 'kept', 'broken'] })
+      .notNull()
+      .default('open'),
+    closedOn: date('closed_on', { mode: 'string' }),
+    note: text('note'),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('channel_promises_customer_idx').on(t.channelCustomerId, t.status)],
+);
+
+/** Distributor health score per month, with its components (a trend that shows a GN-style decline early). */
+export const channelHealthSnapshots = pgTable(
+  'channel_health_snapshots',
+  {
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    score: integer('score').notNull(),
+    components: jsonb('components').notNull(),
+    computedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.channelCustomerId, t.month] })],
+);
+
+/** 渠道促销: 买赠, 返利, 折扣, 陈列奖励, 销售竞赛 — for channel customers only, never individual doctors. */
+export const channelPromotions = pgTable(
+  'channel_promotions',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    /** buyGift 买赠 | rebate 返利 | discount 折扣 | display 陈列奖励 | salesContest 销售竞赛 */
+    kind: text('kind').notNull(),
+    /** distributor | pharmacy | clinic */
+    targetKinds: text('target_kinds').array().notNull(),
+    /** Limit to these channel customers (empty = every customer of the target kinds in the owner's scope) */
+    targetCustomerIds: uuid('target_customer_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    productIds: uuid('product_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    rules: text('rules').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    budgetFen: money('budget_fen').notNull(),
+    /** draft → submitted → approved | rejected; payouts over budget need another approval */
+    status: text('status', { enum: ['draft', 'submitted', 'approved', 'rejected', 'closed'] })
+      .notNull()
+      .default('draft'),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'string' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('channel_promotions_owner_idx').on(t.ownerId, t.status)],
+);
+
+/** 兑付: a payout of a promotion to one channel customer. */
+export const channelPromotionPayouts = pgTable(
+  'channel_promotion_payouts',
+  {
+    id: id(),
+    promotionId: uuid('promotion_id')
+      .notNull()
+      .references(() => channelPromotions.id),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    paidOn: date('paid_on', { mode: 'string' }).notNull(),
+    amountFen: money('amount_fen').notNull(),
+    /** 货 goods | 票折 invoice discount | 转账 transfer */
+    form: text('form').notNull(),
+    note: text('note'),
+    /** Set when this payout took the promotion over budget: who approved it */
+    overBudgetApprovedBy: uuid('over_budget_approved_by').references(() => users.id),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('channel_promotion_payouts_promotion_idx').on(t.promotionId)],
+);
+
+// ── Satisfaction surveys 满意度调查 and academic events 学术会议 (care) ──────────
+
+/** A survey template per audience with the three dimensions of seed 002 (价格, 疗效, 服务) plus custom questions. */
+export const surveyTemplates = pgTable('survey_templates', {
+  id: id(),
+  name: text('name').notNull(),
+  /** doctor | pharmacy | distributor */
+  audience: text('audience', { enum: ['doctor', 'pharmacy', 'distributor'] }).notNull(),
+  /** Custom questions after the three dimensions: [{ key, text, type: 'score' | 'text' | 'choice', options? }] */
+  questions: jsonb('questions').notNull().default([]),
+  active: boolean('active').notNull().default(true),
+  createdBy: createdBy(),
+  version: version(),
+  ...timestamps(),
+});
+
+/**
+ * One survey sent to one recipient: a one-time link (only the token's sha256 is stored), answered without
+ * signing in. The answers and the three dimension scores are kept per customer for trends.
+ */
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    id: id(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => surveyTemplates.id),
+    doctorId: uuid('doctor_id').references(() => doctors.id),
+    /** The doctor's hospital (scope) */
+    hospitalId: uuid('hospital_id').references(() => hospitals.id),
+    channelCustomerId: uuid('channel_customer_id').references(() => channelCustomers.id),
+    sentBy: uuid('sent_by')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'string' }),
+    /** 1–5 */
+    priceScore: integer('price_score'),
+    efficacyScore: integer('efficacy_score'),
+    serviceScore: integer('service_score'),
+    /** Custom answers { key: value } and the free comment */
+    answers: jsonb('answers'),
+    comment: text('comment'),
+  },
+  (t) => [
+    index('survey_invitations_doctor_idx').on(t.doctorId, t.answeredAt),
+    index('survey_invitations_channel_customer_idx').on(t.channelCustomerId, t.answeredAt),
+    index('survey_invitations_sent_by_idx').on(t.sentBy),
+  ],
+);
+
+/** 学术会议/科室会: planned by a rep, approved by the manager (and compliance when a speaker fee is over the cap). */
+export const academicEvents = pgTable(
+  'academic_events',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    topic: text('topic').notNull(),
+    purpose: text('purpose').notNull(),
+    /** departmentMeeting 科室会 | cityMeeting 城市会 | symposium 研讨会 | online 线上 */
+    format: text('format').notNull(),
+    eventDate: date('event_date', { mode: 'string' }).notNull(),
+    startTime: text('start_time'),
+    place: text('place').notNull(),
+    /** The host hospital (scope) */
+    hospitalId: uuid('hospital_id').references(() => hospitals.id),
+    /** 会场布置: classroom | theatre | roundTable | uShape … */
+    layout: text('layout'),
+    budgetFen: money('budget_fen').notNull(),
+    /** 工作餐 total; shared equally among attendees into each doctor's annual care total */
+    mealCostFen: money('meal_cost_fen').notNull().default(0),
+    /** 议程: [{ time, title, speakerDoctorId? }] */
+    agenda: jsonb('agenda').notNull().default([]),
+    /** 资料: titles of materials handed out */
+    materials: text('materials')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** draft → submitted → (managerApproved → compliance) → approved | rejected → held → closed */
+    status: text('status', {
+      enum: ['draft', 'submitted', 'managerApproved', 'approved', 'rejected', 'held', 'closed'],
+    })
+      .notNull()
+      .default('draft'),
+    needsCompliance: boolean('needs_compliance').notNull().default(false),
+    /** sha256 of the sign-in QR token (valid on the event day) */
+    signInTokenHash: text('sign_in_token_hash').unique(),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('academic_events_owner_idx').on(t.ownerId, t.eventDate)],
+);
+
+/** Chair and speakers with fee and travel cost (counted into the doctor's annual care total) and who paid when. */
+export const eventSpeakers = pgTable(
+  'event_speakers',
+  {
+    id: id(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => academicEvents.id),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    /** chair 主持 | speaker 讲者 */
+    role: text('role', { enum: ['chair', 'speaker'] }).notNull(),
+    talkTitle: text('talk_title'),
+    feeFen: money('fee_fen').notNull().default(0),
+    travelFen: money('travel_fen').notNull().default(0),
+    paidOn: date('paid_on', { mode: 'string' }),
+    paidBy: text('paid_by'),
+  },
+  (t) => [
+    uniqueIndex('event_speakers_uq').on(t.eventId, t.doctorId),
+    index('event_speakers_doctor_idx').on(t.doctorId),
+  ],
+);
+
+/** Invited and attended doctors; sign-in by QR code on the attendee's phone. */
+export const eventAttendees = pgTable(
+  'event_attendees',
+  {
+    id: id(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => academicEvents.id),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id),
+    invitedAt: timestamp('invited_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    signedInAt: timestamp('signed_in_at', { withTimezone: true, mode: 'string' }),
+    /** The follow-up created for the rep after the event */
+    followUpId: uuid('follow_up_id').references(() => followUps.id),
+  },
+  (t) => [
+    uniqueIndex('event_attendees_uq').on(t.eventId, t.doctorId),
+    index('event_attendees_doctor_idx').on(t.doctorId),
+  ],
+);
+
+/** Each approval decision of an academic event (manager, then compliance when a speaker is over the yearly cap). */
+export const eventApprovals = pgTable(
+  'event_approvals',
+  {
+    id: id(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => academicEvents.id),
+    step: text('step', { enum: ['manager', 'compliance'] }).notNull(),
+    decision: text('decision', { enum: ['approved', 'rejected'] }).notNull(),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    comment: text('comment'),
+    decidedAt: createdAt(),
+  },
+  (t) => [index('event_approvals_event_idx').on(t.eventId)],
 );

@@ -15,6 +15,12 @@ import { callsScopeCases } from '../modules/calls/calls.scope.ts';
 import { careScopeCases } from '../modules/care/care.scope.ts';
 import { carePlansScopeCases } from '../modules/care/care-plans.scope.ts';
 import { complaintsScopeCases } from '../modules/complaints/complaints.scope.ts';
+import { surveysScopeCases } from '../modules/care/surveys.scope.ts';
+import { eventsScopeCases } from '../modules/care/events.scope.ts';
+import { partiesScopeCases } from '../modules/channel/parties.scope.ts';
+import { goodsScopeCases } from '../modules/channel/goods.scope.ts';
+import { moneyScopeCases } from '../modules/channel/money.scope.ts';
+import { warningsScopeCases } from '../modules/channel/warnings.scope.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { actorFor, createWorld, type World } from './world.ts';
@@ -34,6 +40,12 @@ const cases: ScopeCase[] = [
   ...careScopeCases,
   ...carePlansScopeCases,
   ...complaintsScopeCases,
+  ...surveysScopeCases,
+  ...eventsScopeCases,
+  ...partiesScopeCases,
+  ...goodsScopeCases,
+  ...moneyScopeCases,
+  ...warningsScopeCases,
   ...auditScopeCases,
 ];
 

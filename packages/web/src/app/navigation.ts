@@ -23,7 +23,15 @@ export type NavKey =
   | 'planning-settings'
   | 'care'
   | 'care-compliance'
-  | 'complaints';
+  | 'complaints'
+  | 'surveys'
+  | 'events'
+  | 'channel-customers'
+  | 'channel-products'
+  | 'channel-flow'
+  | 'channel-receivables'
+  | 'channel-promotions'
+  | 'channel-warnings';
 export type NavItem = { key: NavKey; path: string };
 
 const home: NavItem = { key: 'home', path: '/' };
@@ -48,9 +56,33 @@ const care: NavItem = { key: 'care', path: '/care' };
 const careCompliance: NavItem = { key: 'care-compliance', path: '/care/compliance' };
 /** 客户投诉: reps register and resolve complaints; managers and admins follow them; compliance reads. */
 const complaints: NavItem = { key: 'complaints', path: '/complaints' };
+const surveys: NavItem = { key: 'surveys', path: '/care/surveys' };
+const events: NavItem = { key: 'events', path: '/care/events' };
+/** 渠道: distributors, pharmacies and clinics of the caller's scope; flow import for those who write. */
+const channelRead: NavItem[] = [
+  { key: 'channel-warnings', path: '/channel/warnings' },
+  { key: 'channel-customers', path: '/channel/customers' },
+  { key: 'channel-products', path: '/channel/products' },
+  { key: 'channel-receivables', path: '/channel/receivables' },
+  { key: 'channel-promotions', path: '/channel/promotions' },
+];
+const channel: NavItem[] = [...channelRead, { key: 'channel-flow', path: '/channel/flow' }];
 
 const navByRole: Record<Role, NavItem[]> = {
-  rep: [home, plan, calls, frequency, coVisits, care, complaints, ...accounts, imports],
+  rep: [
+    home,
+    plan,
+    calls,
+    frequency,
+    coVisits,
+    care,
+    surveys,
+    events,
+    complaints,
+    ...channel,
+    ...accounts,
+    imports,
+  ],
   manager: [
     home,
     plan,
@@ -60,6 +92,9 @@ const navByRole: Record<Role, NavItem[]> = {
     care,
     careCompliance,
     complaints,
+    surveys,
+    events,
+    ...channel,
     ...accounts,
     imports,
     { key: 'team', path: '/team' },
@@ -72,6 +107,9 @@ const navByRole: Record<Role, NavItem[]> = {
     care,
     careCompliance,
     complaints,
+    surveys,
+    events,
+    ...channel,
     ...accounts,
     imports,
     { key: 'segmentation', path: '/admin/segmentation' },
@@ -90,6 +128,9 @@ const navByRole: Record<Role, NavItem[]> = {
     care,
     careCompliance,
     complaints,
+    surveys,
+    events,
+    ...channelRead,
     ...accounts,
     planningSettings,
     { key: 'audit', path: '/audit' },

@@ -40,6 +40,19 @@ const FrequencyPage = lazy(() => import('../features/calls/FrequencyPage.tsx'));
 const CarePage = lazy(() => import('../features/care/CarePage.tsx'));
 const CareCompliancePage = lazy(() => import('../features/care/CareCompliancePage.tsx'));
 const ComplaintsPage = lazy(() => import('../features/complaints/ComplaintsPage.tsx'));
+const ChannelCustomersPage = lazy(() => import('../features/channel/parties/ChannelCustomersPage.tsx'));
+const ChannelCustomerPage = lazy(() => import('../features/channel/parties/ChannelCustomerPage.tsx'));
+const ChannelProductsPage = lazy(() => import('../features/channel/parties/ChannelProductsPage.tsx'));
+const FlowImportsPage = lazy(() => import('../features/channel/goods/FlowImportsPage.tsx'));
+const FlowImportPage = lazy(() => import('../features/channel/goods/FlowImportPage.tsx'));
+const ReceivablesPage = lazy(() => import('../features/channel/money/ReceivablesPage.tsx'));
+const PromotionsPage = lazy(() => import('../features/channel/money/PromotionsPage.tsx'));
+const WarningsBoardPage = lazy(() => import('../features/channel/warnings/WarningsBoardPage.tsx'));
+const SurveysPage = lazy(() => import('../features/care/surveys/SurveysPage.tsx'));
+const SurveyAnswerPage = lazy(() => import('../features/care/surveys/SurveyAnswerPage.tsx'));
+const EventsPage = lazy(() => import('../features/care/events/EventsPage.tsx'));
+const EventPage = lazy(() => import('../features/care/events/EventPage.tsx'));
+const EventSignInPage = lazy(() => import('../features/care/events/EventSignInPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 /** Which roles may open a route; the shell shows 无权访问 to everyone else. */
@@ -56,6 +69,9 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // Public pages opened from a one-time link or a QR code, without signing in
+      { path: '/s/:token', element: <SurveyAnswerPage /> },
+      { path: '/e/:token', element: <EventSignInPage /> },
       {
         element: <SignedInRoot />,
         children: [
@@ -128,6 +144,17 @@ export const router = createBrowserRouter([
                 handle: { roles: ['manager', 'admin', 'compliance'] } satisfies RouteHandle,
               },
               { path: 'complaints', element: <ComplaintsPage /> },
+              { path: 'care/surveys', element: <SurveysPage /> },
+              { path: 'care/events', element: <EventsPage /> },
+              { path: 'care/events/:id', element: <EventPage /> },
+              { path: 'channel/customers', element: <ChannelCustomersPage /> },
+              { path: 'channel/customers/:id', element: <ChannelCustomerPage /> },
+              { path: 'channel/products', element: <ChannelProductsPage /> },
+              { path: 'channel/flow', element: <FlowImportsPage />, handle: importers },
+              { path: 'channel/flow/:id', element: <FlowImportPage />, handle: importers },
+              { path: 'channel/receivables', element: <ReceivablesPage /> },
+              { path: 'channel/promotions', element: <PromotionsPage /> },
+              { path: 'channel/warnings', element: <WarningsBoardPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -1,0 +1,2 @@
+// Pure channel rules: flow (no I/O).
+export {};

@@ -1,0 +1,2 @@
+// Pure channel rules: health (no I/O).
+export {};

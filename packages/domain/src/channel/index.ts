@@ -1,0 +1,5 @@
+export * from './parties.ts';
+export * from './flow.ts';
+export * from './ledger.ts';
+export * from './warnings.ts';
+export * from './health.ts';

@@ -1,0 +1,2 @@
+// Pure channel rules: ledger (no I/O).
+export {};

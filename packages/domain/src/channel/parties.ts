@@ -1,0 +1,2 @@
+// Pure channel rules: parties (no I/O).
+export {};

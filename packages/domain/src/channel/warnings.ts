@@ -1,0 +1,2 @@
+// Pure channel rules: warnings (no I/O).
+export {};

@@ -1,0 +1,2 @@
+// Contract of channel-goods (zod schemas shared by server and web).
+export {};

@@ -1,0 +1,2 @@
+// Contract of channel-warnings (zod schemas shared by server and web).
+export {};

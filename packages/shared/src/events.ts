@@ -1,0 +1,2 @@
+// Contract of events (zod schemas shared by server and web).
+export {};

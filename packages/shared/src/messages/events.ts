@@ -1,0 +1,5 @@
+/** Rule messages of events (keys namespaced). */
+export const eventsMessages = {
+  'zh-CN': {} as Record<string, string>,
+  en: {} as Record<string, string>,
+};

@@ -1,0 +1,2 @@
+// Contract of surveys (zod schemas shared by server and web).
+export {};

@@ -1,0 +1,4 @@
+/** 满意度调查 — placeholder until its helper builds it. */
+export default function SurveysPage() {
+  return null;
+}

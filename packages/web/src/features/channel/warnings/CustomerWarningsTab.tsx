@@ -1,0 +1,5 @@
+/** 预警 — a tab of the channel customer page. */
+export function CustomerWarningsTab({ customerId }: { customerId: string }) {
+  void customerId;
+  return null;
+}
