@@ -13,12 +13,20 @@ import * as s from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { insertAudit } from '../modules/audit/audit.repository.ts';
 import { testPassword } from './test-app.ts';
+import { partiesFixtures } from '../modules/channel/parties.fixtures.ts';
+import { goodsFixtures } from '../modules/channel/goods.fixtures.ts';
+import { moneyFixtures } from '../modules/channel/money.fixtures.ts';
+import { warningsFixtures } from '../modules/channel/warnings.fixtures.ts';
+import { surveysFixtures } from '../modules/care/surveys.fixtures.ts';
+import { eventsFixtures } from '../modules/care/events.fixtures.ts';
 
 let passwordHash: Promise<string> | undefined;
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
+/** The base organisation that each area's fixtures build on. */
+export type BaseWorld = Awaited<ReturnType<typeof createBaseWorld>>;
 
-export async function createWorld(db: Db) {
+async function createBaseWorld(db: Db) {
   passwordHash ??= hashPassword(testPassword);
   const hash = await passwordHash;
   const [region] = await db.insert(s.regions).values({ name: '华东大区' }).returning();
@@ -185,6 +193,20 @@ export async function createWorld(db: Db) {
     departments: { dep1a, dep1b, dep2a },
     doctors: { d1a, d1b, d2a, dShared },
     keyContacts: { kc1a, kc1b, kc2a },
+  };
+}
+
+export async function createWorld(db: Db) {
+  const base = await createBaseWorld(db);
+  // Each area adds its own records (in and out of scope) in its own fixtures file.
+  return {
+    ...base,
+    parties: await partiesFixtures(db, base),
+    goods: await goodsFixtures(db, base),
+    money: await moneyFixtures(db, base),
+    warnings: await warningsFixtures(db, base),
+    surveys: await surveysFixtures(db, base),
+    events: await eventsFixtures(db, base),
   };
 }
 
