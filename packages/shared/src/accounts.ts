@@ -600,21 +600,4 @@ export const updateSavedViewSchema = z.object({
   version: versionSchema,
 });
 
-// ── Channel customers (extended by the channel issue) ───────────────────────
-
-export const channelCustomerKinds = ['distributor', 'pharmacy', 'clinic'] as const;
-export const channelCustomerSchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(channelCustomerKinds),
-  name: z.string(),
-  province: z.string(),
-  city: z.string(),
-  address: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-});
-export type ChannelCustomer = z.infer<typeof channelCustomerSchema>;
-export const channelCustomerListQuerySchema = listQuerySchema.extend({
-  kind: z.enum(channelCustomerKinds).optional(),
-  city: z.string().max(30).optional(),
-});
+// Channel customers: see channel-parties.ts

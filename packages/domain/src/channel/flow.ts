@@ -1,2 +1,3 @@
-// Pure channel rules: flow (no I/O).
-export {};
+// Pure channel rules: flow-of-goods 流向 files (reading cells, matching buyer names). No I/O.
+export * from './flow-parse.ts';
+export * from './flow-match.ts';

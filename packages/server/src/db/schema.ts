@@ -1401,7 +1401,9 @@ export const channelProducts = pgTable('channel_products', {
   /** lead 主打 | profit 获利 | image 形象 */
   tierRole: text('tier_role', { enum: ['lead', 'profit', 'image'] }).notNull(),
   /** introduction 导入 | growth 成长 | maturity 成熟 | decline 衰退 */
-  lifecycleStage: text('lifecycle_stage', { enum: ['introduction', 'growth', 'maturity', 'decline'] }).notNull(),
+  lifecycleStage: text('lifecycle_stage', {
+    enum: ['introduction', 'growth', 'maturity', 'decline'],
+  }).notNull(),
   /** 出厂价 */
   factoryPriceFen: money('factory_price_fen').notNull(),
   /** 订货价 (the distributor buys at) */
@@ -1746,7 +1748,9 @@ export const channelBills = pgTable(
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }),
     /** pendingApproval (commercial acceptance) → accepted | rejected; accepted → honoured | bounced 退票 */
-    status: text('status', { enum: ['pendingApproval', 'accepted', 'rejected', 'honoured', 'bounced'] }).notNull(),
+    status: text('status', {
+      enum: ['pendingApproval', 'accepted', 'rejected', 'honoured', 'bounced'],
+    }).notNull(),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
     decisionNote: text('decision_note'),

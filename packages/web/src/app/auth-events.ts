@@ -10,7 +10,8 @@ export function wireAuthEvents(router: typeof appRouter, queryClient: QueryClien
     const { pathname, search } = router.state.location;
     if (event === 'signed-out') {
       clearSession(queryClient);
-      if (pathname !== '/login') {
+      // the public survey (/s/…) and event sign-in (/e/…) pages are answered without signing in
+      if (pathname !== '/login' && !/^\/[se]\//.test(pathname)) {
         const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
         // An expired session says so on the sign-in page; a plain "not signed in" needs no notice.
         const state = error.code === 'SESSION_EXPIRED' ? { notice: error.message } : undefined;

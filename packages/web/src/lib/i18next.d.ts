@@ -2,8 +2,14 @@ import 'i18next';
 import type { accountsZhCN } from './locales/accounts.zh-CN.ts';
 import type { callsZhCN } from './locales/calls.zh-CN.ts';
 import type { careZhCN } from './locales/care.zh-CN.ts';
+import type { channelGoodsZhCN } from './locales/channel-goods.zh-CN.ts';
+import type { channelMoneyZhCN } from './locales/channel-money.zh-CN.ts';
+import type { channelZhCN } from './locales/channel.zh-CN.ts';
+import type { channelWarningsZhCN } from './locales/channel-warnings.zh-CN.ts';
 import type { complaintsZhCN } from './locales/complaints.zh-CN.ts';
 import type { planningZhCN } from './locales/planning.zh-CN.ts';
+import type { surveysZhCN } from './locales/surveys.zh-CN.ts';
+import type { eventsZhCN } from './locales/events.zh-CN.ts';
 import type { zhCN } from './locales/zh-CN.ts';
 
 // Module augmentation needs an interface; it makes t() keys type-checked against the Chinese catalog.
@@ -17,7 +23,13 @@ declare module 'i18next' {
         typeof callsZhCN &
         typeof planningZhCN &
         typeof careZhCN &
-        typeof complaintsZhCN;
+        typeof complaintsZhCN &
+        typeof channelMoneyZhCN &
+        typeof channelZhCN &
+        typeof channelGoodsZhCN &
+        typeof channelWarningsZhCN &
+        typeof surveysZhCN &
+        typeof eventsZhCN;
     };
   }
 }

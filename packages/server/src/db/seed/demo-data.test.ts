@@ -52,6 +52,11 @@ import {
 import { areaCatalog } from './catalog.ts';
 import { CALL_HISTORY_DAYS, OVERDUE_FOLLOW_UP_DAYS } from './calls-data.ts';
 import { CARE_HISTORY_DAYS } from './care-data.ts';
+import {
+  CHANNEL_HISTORY_MONTHS,
+  CROSSING_DISTRIBUTOR_CODE,
+  DRIFTING_DISTRIBUTOR_CODE,
+} from './channel-data.ts';
 import { chineseNumber, generateDemoData, HOSPITAL_SPREAD_KM } from './generate.ts';
 import { createRandom } from './random.ts';
 import { DEMO_PASSWORD, seedDemoData, type SeedSummary } from './demo-data.ts';
@@ -195,6 +200,49 @@ async function careDigest(db: Db): Promise<string> {
       sql`select * from care_plan_approvals order by id`,
       sql`select * from care_actions order by id`,
     ].map((statement) => query(db, statement)),
+  );
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** A digest of the channel rows (customers' terms included), timestamps aside. */
+async function channelDigest(db: Db): Promise<string> {
+  const tables = [
+    ['channel_customers', 'id'],
+    ['channel_customer_status_history', 'id'],
+    ['channel_licences', 'id'],
+    ['channel_contacts', 'id'],
+    ['supply_contracts', 'id'],
+    ['supply_contract_lines', 'id'],
+    ['channel_products', 'product_id'],
+    ['channel_tier_prices', 'product_id, distributor_tier'],
+    ['rebate_policies', 'id'],
+    ['channel_visits', 'id'],
+    ['channel_orders', 'id'],
+    ['channel_order_lines', 'id'],
+    ['channel_shipments', 'id'],
+    ['channel_stock_reports', 'id'],
+    ['channel_price_reports', 'id'],
+    ['flow_column_mappings', 'channel_customer_id'],
+    ['flow_imports', 'id'],
+    ['flow_rows', 'id'],
+    ['channel_bills', 'id'],
+    ['ledger_entries', 'id'],
+    ['ledger_reconciliations', 'id'],
+    ['channel_risk_events', 'id'],
+    ['channel_incidents', 'id'],
+    ['channel_promises', 'id'],
+    ['channel_promotions', 'id'],
+    ['channel_promotion_payouts', 'id'],
+  ] as const;
+  const parts = await Promise.all(
+    tables.map(([table, order]) =>
+      query(
+        db,
+        sql.raw(
+          `select to_jsonb(t) - 'created_at' - 'updated_at' - 'committed_at' as r from ${table} t order by ${order}`,
+        ),
+      ),
+    ),
   );
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
@@ -511,6 +559,7 @@ describe('demo data (scale 1)', () => {
       expect(await segmentationDigest(same.db)).toBe(await segmentationDigest(database.db));
       expect(await callsDigest(same.db)).toBe(await callsDigest(database.db));
       expect(await careDigest(same.db)).toBe(await careDigest(database.db));
+      expect(await channelDigest(same.db)).toBe(await channelDigest(database.db));
     } finally {
       await same.close();
     }
@@ -518,6 +567,7 @@ describe('demo data (scale 1)', () => {
     try {
       await seedDemoData(other.db, { seed: 7, today: TODAY, plansAndCalls: false, care: false });
       expect(await accountsDigest(other.db)).not.toBe(expected);
+      expect(await channelDigest(other.db)).not.toBe(await channelDigest(database.db));
       const [calls] = await query<{ n: number }>(other.db, sql`select count(*)::int as n from calls`);
       expect(calls?.n).toBe(0);
       const [care] = await query<{ n: number }>(
@@ -1178,6 +1228,359 @@ describe('demo data (scale 1)', () => {
       expect(careTierPolicy(defaultCareTiers, c.tier).key).toBe(c.tier);
     }
   });
+
+  // ── channel ──
+
+  /** The distributor with this code. */
+  const distributor = async (code: string) => {
+    const [row] = await query<{
+      id: string;
+      authorised_hospital_ids: string[];
+      credit_limit_fen: string;
+      city: string;
+      payment_term_days: number;
+    }>(database.db, sql`select * from channel_customers where code = ${code}`);
+    return row!;
+  };
+  const lastMonthStart = addDays(`${TODAY.slice(0, 7)}-01`, -1).slice(0, 7) + '-01';
+  const lastMonthDays = Number(addDays(`${TODAY.slice(0, 7)}-01`, -1).slice(8, 10));
+
+  it('gives every channel customer a code, tier, terms and licences; distributors a contract, contacts incl. finance', async () => {
+    const customers = await query<{
+      kind: string;
+      code: string | null;
+      distributor_tier: string | null;
+      terminal_tier: string | null;
+      payment_terms: string | null;
+      relationship_stage: number | null;
+      personality_type: string | null;
+      authorised_hospital_ids: string[];
+      licences: string[];
+      roles: string[];
+      contracts: number;
+    }>(
+      database.db,
+      sql`select c.*, (select array_agg(l.kind) from channel_licences l where l.channel_customer_id = c.id) as licences,
+            (select array_agg(k.role) from channel_contacts k where k.channel_customer_id = c.id and k.active) as roles,
+            (select count(*)::int from supply_contracts s where s.channel_customer_id = c.id) as contracts
+          from channel_customers c`,
+    );
+    expect(customers).toHaveLength(60);
+    expect(new Set(customers.map((c) => c.code)).size).toBe(60);
+    for (const c of customers) {
+      expect(c.payment_terms).toBeTruthy();
+      expect(c.relationship_stage).toBeGreaterThanOrEqual(1);
+      expect(c.personality_type).toBeTruthy();
+      if (c.kind === 'distributor') {
+        expect(['primary', 'secondary']).toContain(c.distributor_tier);
+        expect(c.authorised_hospital_ids.length).toBeGreaterThan(0);
+        expect(new Set(c.licences)).toEqual(
+          new Set([
+            'drugTrading',
+            'gsp',
+            'businessLicence',
+            'taxRegistration',
+            'powerOfAttorney',
+            'agentIdCard',
+          ]),
+        );
+        expect(c.roles).toEqual(expect.arrayContaining(['purchasing', 'accountant', 'cashier']));
+        expect(c.contracts).toBe(1);
+      } else {
+        expect(['key', 'secondary', 'other']).toContain(c.terminal_tier);
+        expect(c.licences).toHaveLength(3);
+      }
+    }
+    const [licences] = await query<{ expiring: number; expired: number }>(
+      database.db,
+      sql`select count(*) filter (where valid_until >= ${TODAY} and valid_until <= ${addDays(TODAY, 60)})::int as expiring,
+                 count(*) filter (where valid_until < ${TODAY})::int as expired
+          from channel_licences`,
+    );
+    expect(licences!.expiring).toBeGreaterThanOrEqual(2);
+    expect(licences!.expired).toBe(1);
+    const lost = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from channel_customer_status_history h
+          join channel_customers c on c.id = h.channel_customer_id and c.status = 'lost'
+          where h.status = 'lost' and h.changed_on > ${addDays(TODAY, -366)}`,
+    );
+    expect(lost[0]!.n).toBeGreaterThanOrEqual(2);
+    expect(lost[0]!.n).toBeLessThanOrEqual(3);
+  });
+
+  it('prices every product in the channel, with one product delisted in maturity without a mature replacement', async () => {
+    const products = await query<{
+      product_id: string;
+      order_price_fen: string;
+      distributor_price_fen: string;
+      min_resale_price_fen: string;
+      competitor_name: string | null;
+      supplied: boolean;
+      lifecycle_stage: string;
+      replacement_stage: string | null;
+    }>(
+      database.db,
+      sql`select p.*, r.lifecycle_stage as replacement_stage from channel_products p
+          left join channel_products r on r.product_id = p.replacement_product_id`,
+    );
+    expect(products).toHaveLength(5);
+    for (const p of products) {
+      expect(Number(p.order_price_fen)).toBeLessThan(Number(p.min_resale_price_fen));
+      expect(Number(p.min_resale_price_fen)).toBeLessThan(Number(p.distributor_price_fen));
+      expect(p.competitor_name).toBeTruthy();
+    }
+    const delisted = products.filter((p) => !p.supplied);
+    expect(delisted).toHaveLength(1);
+    expect(delisted[0]!.lifecycle_stage).toBe('maturity');
+    expect(['introduction', 'growth']).toContain(delisted[0]!.replacement_stage);
+    const [tierPrices] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from channel_tier_prices`,
+    );
+    expect(tierPrices!.n).toBe(15);
+  });
+
+  it('keeps every ledger balance equal to the sum of its entries: deliveries +, returns and payments −, reconciled monthly', async () => {
+    const wrong = await query<{ id: string }>(
+      database.db,
+      sql`select r.id from ledger_reconciliations r
+          where r.our_balance_fen <> (select coalesce(sum(e.amount_fen), 0) from ledger_entries e
+            where e.channel_customer_id = r.channel_customer_id and e.entry_date <= r.period_end)`,
+    );
+    expect(wrong).toEqual([]);
+    const [signs] = await query<{ bad: number; deliveries: number; payments: number; returns: number }>(
+      database.db,
+      sql`select count(*) filter (where (kind = 'delivery' and amount_fen <= 0) or (kind in ('return', 'payment') and amount_fen >= 0))::int as bad,
+                 count(*) filter (where kind = 'delivery')::int as deliveries,
+                 count(*) filter (where kind = 'payment')::int as payments,
+                 count(*) filter (where kind = 'return')::int as returns
+          from ledger_entries`,
+    );
+    expect(signs!.bad).toBe(0);
+    expect(signs!.deliveries).toBeGreaterThan(200);
+    expect(signs!.payments).toBeGreaterThan(100);
+    expect(signs!.returns).toBeGreaterThan(0);
+    // each delivery has its shipment's amount and falls due by the distributor's terms
+    const [mismatch] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from ledger_entries e
+          join channel_shipments s on s.id = e.shipment_id
+          join channel_customers c on c.id = e.channel_customer_id
+          where e.kind = 'delivery' and (e.amount_fen <> s.amount_fen or e.due_date <> e.entry_date + c.payment_term_days)`,
+    );
+    expect(mismatch!.n).toBe(0);
+    // most distributors reconcile every month; one has not for three months
+    const recon = await query<{ code: string; last: string; n: number }>(
+      database.db,
+      sql`select c.code, max(r.period_end)::text as last, count(*)::int as n from ledger_reconciliations r
+          join channel_customers c on c.id = r.channel_customer_id group by c.code`,
+    );
+    expect(recon).toHaveLength(12);
+    expect(recon.filter((r) => r.n === CHANNEL_HISTORY_MONTHS)).toHaveLength(11);
+    expect(recon.filter((r) => r.n === CHANNEL_HISTORY_MONTHS - 3)).toHaveLength(1);
+    const bills = await query<{ kind: string; status: string }>(
+      database.db,
+      sql`select kind, status from channel_bills`,
+    );
+    expect(bills).toContainEqual({ kind: 'commercialAcceptance', status: 'pendingApproval' });
+    expect(bills).toContainEqual({ kind: 'commercialAcceptance', status: 'bounced' });
+  });
+
+  it('files one committed flow import per distributor and month, with modest row counts', async () => {
+    const imports = await query<{
+      channel_customer_id: string;
+      period_start: string;
+      period_end: string;
+      file_hash: string;
+      status: string;
+    }>(
+      database.db,
+      sql`select channel_customer_id, period_start::text, period_end::text, file_hash, status from flow_imports`,
+    );
+    expect(imports).toHaveLength(12 * CHANNEL_HISTORY_MONTHS);
+    expect(new Set(imports.map((i) => i.file_hash)).size).toBe(imports.length);
+    expect(new Set(imports.map((i) => `${i.channel_customer_id}:${i.period_start}`)).size).toBe(
+      imports.length,
+    );
+    for (const i of imports) {
+      expect(i.status).toBe('committed');
+      expect(i.period_start.slice(8)).toBe('01');
+      expect(i.period_end.slice(0, 7)).toBe(i.period_start.slice(0, 7));
+      expect(i.period_end < TODAY).toBe(true);
+    }
+    const [rows] = await query<{ n: number; outside: number }>(
+      database.db,
+      sql`select count(*)::int as n,
+                 count(*) filter (where r.sale_date < i.period_start or r.sale_date > i.period_end)::int as outside
+          from flow_rows r join flow_imports i on i.id = r.import_id`,
+    );
+    expect(rows!.n).toBeGreaterThanOrEqual(8_000);
+    expect(rows!.n).toBeLessThanOrEqual(20_000);
+    expect(rows!.outside).toBe(0);
+  });
+
+  it('reports flow per hospital, department or channel customer only — never per doctor', async () => {
+    const columns = await query<{ column_name: string }>(
+      database.db,
+      sql`select column_name from information_schema.columns where table_name = 'flow_rows'`,
+    );
+    expect(columns.length).toBeGreaterThan(10);
+    expect(columns.filter((c) => /doctor|physician/i.test(c.column_name))).toEqual([]);
+    const [check] = await query<{
+      bad_department: number;
+      bad_buyer: number;
+      both: number;
+      doctor_keys: number;
+      unmatched: number;
+      departments: number;
+    }>(
+      database.db,
+      sql`select
+            count(*) filter (where r.department_id is not null and d.hospital_id is distinct from r.hospital_id)::int as bad_department,
+            count(*) filter (where r.buyer_customer_id is not null and b.kind = 'distributor')::int as bad_buyer,
+            count(*) filter (where r.hospital_id is not null and r.buyer_customer_id is not null)::int as both,
+            count(*) filter (where exists (select 1 from jsonb_object_keys(r.raw) k where k ~ '医生|医师|处方'))::int as doctor_keys,
+            count(*) filter (where r.match_status = 'unmatched' and r.hospital_id is null and r.buyer_customer_id is null)::int as unmatched,
+            count(*) filter (where r.department_id is not null)::int as departments
+          from flow_rows r
+          left join departments d on d.id = r.department_id
+          left join channel_customers b on b.id = r.buyer_customer_id`,
+    );
+    expect(check).toMatchObject({ bad_department: 0, bad_buyer: 0, both: 0, doctor_keys: 0 });
+    expect(check!.unmatched).toBeGreaterThan(0); // kept, not dropped
+    expect(check!.departments).toBeGreaterThan(1000);
+    // no flow row names a doctor: no buyer or department text equals a doctor's name
+    const [named] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from flow_rows r where exists (select 1 from doctors d where d.name = r.buyer_name or d.name = r.department_name)`,
+    );
+    expect(named!.n).toBe(0);
+  });
+
+  it('lets the drifting distributor run into stock-outs: cover below 15 days, a product sold last month now out of stock', async () => {
+    const d = await distributor(DRIFTING_DISTRIBUTOR_CODE);
+    const cover = await query<{ product_id: string; stock: number; sold: number }>(
+      database.db,
+      sql`select s.product_id, s.quantity as stock,
+                 (select coalesce(sum(f.quantity), 0)::int from flow_rows f where f.channel_customer_id = s.channel_customer_id
+                    and f.product_id = s.product_id and f.sale_date >= ${lastMonthStart} and f.sale_date < ${`${TODAY.slice(0, 7)}-01`}) as sold
+          from channel_stock_reports s
+          where s.channel_customer_id = ${d.id}
+            and s.reported_on = (select max(reported_on) from channel_stock_reports where channel_customer_id = ${d.id})`,
+    );
+    expect(cover.length).toBeGreaterThanOrEqual(2);
+    for (const c of cover) {
+      expect(c.sold).toBeGreaterThan(0);
+      expect(c.stock / (c.sold / lastMonthDays)).toBeLessThan(15);
+    }
+    expect(cover.some((c) => c.stock === 0)).toBe(true);
+    // sell-in fell behind sell-through over the last six complete months (stock ran down)
+    const from = addDays(lastMonthStart, -150).slice(0, 7) + '-01';
+    const to = `${TODAY.slice(0, 7)}-01`;
+    const [r] = await query<{ delivered: number; sold: number }>(
+      database.db,
+      sql`select (select coalesce(sum(quantity), 0)::int from channel_shipments where channel_customer_id = ${d.id}
+                   and kind = 'delivery' and shipped_on >= ${from} and shipped_on < ${to}) as delivered,
+                 (select coalesce(sum(quantity), 0)::int from flow_rows where channel_customer_id = ${d.id}
+                   and sale_date >= ${from} and sale_date < ${to}) as sold`,
+    );
+    expect(r!.delivered / r!.sold).toBeLessThan(0.93);
+    // overdue receivables grew past the credit limit; visits stopped; a promise was broken
+    const [balance] = await query<{ owed: string }>(
+      database.db,
+      sql`select sum(amount_fen)::bigint::text as owed from ledger_entries where channel_customer_id = ${d.id}`,
+    );
+    expect(Number(balance!.owed)).toBeGreaterThan(Number(d.credit_limit_fen));
+    const [visit] = await query<{ last: string }>(
+      database.db,
+      sql`select max(visit_date)::text as last from channel_visits where channel_customer_id = ${d.id}`,
+    );
+    expect(visit!.last < addDays(TODAY, -30)).toBe(true);
+    const promises = await query<{ status: string }>(
+      database.db,
+      sql`select status from channel_promises where channel_customer_id = ${d.id}`,
+    );
+    expect(promises.map((p) => p.status)).toContain('broken');
+  });
+
+  it('lets the crossing distributor sell to hospitals outside its authorised list in the last three months, below 限价', async () => {
+    const d = await distributor(CROSSING_DISTRIBUTOR_CODE);
+    const crossing = await query<{
+      hospital_id: string;
+      sale_date: string;
+      unit_price_fen: string;
+      min_resale_price_fen: string;
+      city: string;
+    }>(
+      database.db,
+      sql`select f.hospital_id, f.sale_date::text, f.unit_price_fen, p.min_resale_price_fen, h.city from flow_rows f
+          join channel_customers c on c.id = f.channel_customer_id
+          join channel_products p on p.product_id = f.product_id
+          join hospitals h on h.id = f.hospital_id
+          where c.id = ${d.id} and not (f.hospital_id = any(c.authorised_hospital_ids))`,
+    );
+    expect(crossing.length).toBeGreaterThan(0);
+    for (const row of crossing) {
+      expect(row.sale_date >= addDays(lastMonthStart, -70)).toBe(true);
+      expect(Number(row.unit_price_fen)).toBeLessThan(Number(row.min_resale_price_fen));
+      expect(row.city).not.toBe(d.city);
+    }
+    const low = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from channel_price_reports r join channel_products p on p.product_id = r.product_id
+          where r.price_fen < p.min_resale_price_fen and r.channel_customer_id = ${d.id}`,
+    );
+    expect(low[0]!.n).toBeGreaterThan(0);
+    // the other distributors' reports stay at or above 限价; flow to authorised hospitals only
+    const [others] = await query<{ low_prices: number; outside: number }>(
+      database.db,
+      sql`select
+            (select count(*)::int from channel_price_reports r join channel_products p on p.product_id = r.product_id
+              join channel_customers c on c.id = r.channel_customer_id
+              where r.price_fen < p.min_resale_price_fen and c.code <> ${CROSSING_DISTRIBUTOR_CODE}) as low_prices,
+            (select count(*)::int from flow_rows f join channel_customers c on c.id = f.channel_customer_id
+              where f.hospital_id is not null and c.code <> ${CROSSING_DISTRIBUTOR_CODE}
+                and not (f.hospital_id = any(c.authorised_hospital_ids))) as outside`,
+    );
+    expect(others).toEqual({ low_prices: 0, outside: 0 });
+    const incidents = await query<{ source_customer_id: string | null; resolved_on: string | null }>(
+      database.db,
+      sql`select source_customer_id, resolved_on from channel_incidents`,
+    );
+    expect(incidents.some((i) => i.source_customer_id === d.id && i.resolved_on === null)).toBe(true);
+  });
+
+  it('keeps stock reports consistent with deliveries and flow, visits at the terminals’ intervals, and two promotions', async () => {
+    const [stock] = await query<{ negative: number; n: number }>(
+      database.db,
+      sql`select count(*) filter (where quantity < 0)::int as negative, count(*)::int as n from channel_stock_reports`,
+    );
+    expect(stock!.negative).toBe(0);
+    expect(stock!.n).toBeGreaterThan(1000);
+    const intervals = await query<{ tier: string; gap: number }>(
+      database.db,
+      sql`select c.terminal_tier as tier, avg(g.gap)::float as gap from (
+            select channel_customer_id, visit_date - lag(visit_date) over (partition by channel_customer_id order by visit_date) as gap
+            from channel_visits) g
+          join channel_customers c on c.id = g.channel_customer_id
+          where g.gap is not null and c.kind <> 'distributor' group by c.terminal_tier`,
+    );
+    const gap = Object.fromEntries(intervals.map((i) => [i.tier, i.gap]));
+    expect(gap.key).toBeLessThan(6);
+    expect(gap.secondary).toBeGreaterThan(6);
+    expect(gap.secondary).toBeLessThan(12);
+    expect(gap.other).toBeGreaterThan(20);
+    const promotions = await query<{ status: string; payouts: number; over: number }>(
+      database.db,
+      sql`select p.status, (select count(*)::int from channel_promotion_payouts x where x.promotion_id = p.id) as payouts,
+                 (select count(*)::int from channel_promotion_payouts x where x.promotion_id = p.id and x.over_budget_approved_by is not null) as over
+          from channel_promotions p order by p.status`,
+    );
+    expect(promotions.map((p) => p.status)).toEqual(['approved', 'draft']);
+    expect(promotions[0]!.payouts).toBeGreaterThan(0);
+    expect(promotions[0]!.over).toBeGreaterThan(0);
+  });
 });
 
 describe('demo data generator', () => {
@@ -1190,6 +1593,7 @@ describe('demo data generator', () => {
       today: TODAY,
       plansAndCalls: scale <= 1,
       care: scale <= 1,
+      channel: scale <= 1,
     });
 
   it('scales counts linearly and keeps at least one of each at tiny scales', () => {
@@ -1208,9 +1612,13 @@ describe('demo data generator', () => {
     for (const [table, list] of Object.entries(tiny)) {
       // a few dozen doctors may hold no KOL, and a tiny company no key-account history
       if (
-        ['territoryAssignments', 'territoryChannelCustomers', 'kolProfiles', 'keyAccountSnapshots'].includes(
-          table,
-        )
+        [
+          'territoryAssignments',
+          'territoryChannelCustomers',
+          'kolProfiles',
+          'keyAccountSnapshots',
+          'channelPromotionPayouts', // a single distributor: no pharmacy to reward
+        ].includes(table)
       )
         continue;
       expect(list.length, table).toBeGreaterThanOrEqual(1);

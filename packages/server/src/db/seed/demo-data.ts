@@ -3,7 +3,8 @@
  * users, products, hospitals, doctors, channel customers, territories) and
  * its segmentation (grades, listings, score history, ladder, stages, KOLs,
  * grading configs, last month's key accounts), plans and calls, and a year of
- * customer care (care dates, tiers, actions, plans with approvals, life events).
+ * customer care (care dates, tiers, actions, plans with approvals, life events), and a year of channel data
+ * (orders, stock, flow, receivables …) after which the channel warnings and health scores are evaluated.
  * Deterministic: the same seed and scale give the same rows and uuids.
  * Seeding writes no audit rows: it is set-up, not a business change.
  */
@@ -14,6 +15,31 @@ import type { Db } from '../client.ts';
 import {
   areas,
   calls,
+  channelBills,
+  channelContacts,
+  channelCustomerStatusHistory,
+  channelIncidents,
+  channelLicences,
+  channelOrderLines,
+  channelOrders,
+  channelPriceReports,
+  channelProducts,
+  channelPromises,
+  channelPromotionPayouts,
+  channelPromotions,
+  channelRiskEvents,
+  channelShipments,
+  channelStockReports,
+  channelTierPrices,
+  channelVisits,
+  flowColumnMappings,
+  flowImports,
+  flowRows,
+  ledgerEntries,
+  ledgerReconciliations,
+  rebatePolicies,
+  supplyContractLines,
+  supplyContracts,
   doctorProfiles,
   careActions,
   careDates,
@@ -47,6 +73,8 @@ import {
   territoryHospitals,
   users,
 } from '../schema.ts';
+import { computeChannelHealth, evaluateChannelWarnings } from '../../modules/channel/warnings-evaluation.ts';
+import { channelHistoryMonths } from './channel-data.ts';
 import { generateDemoData, type DemoRows } from './generate.ts';
 
 /** The demo sign-in password (demo databases only; printed at first start). */
@@ -67,6 +95,8 @@ export type SeedOptions = {
   plansAndCalls?: boolean;
   /** Care dates, tiers, a year of care actions, care plans and life events; default true. */
   care?: boolean;
+  /** A year of channel orders, stock, flow and receivables, then warnings and health scores; default true. */
+  channel?: boolean;
 };
 
 export type SeedCounts = { [K in keyof DemoRows]: number };
@@ -116,6 +146,31 @@ const tables: { [K in keyof DemoRows]: PgTable } = {
   carePlanItems,
   carePlanApprovals,
   careActions,
+  channelCustomerStatusHistory,
+  channelLicences,
+  channelContacts,
+  supplyContracts,
+  supplyContractLines,
+  channelProducts,
+  channelTierPrices,
+  rebatePolicies,
+  channelVisits,
+  channelOrders,
+  channelOrderLines,
+  channelShipments,
+  channelStockReports,
+  channelPriceReports,
+  flowColumnMappings,
+  flowImports,
+  flowRows,
+  channelBills,
+  ledgerEntries,
+  ledgerReconciliations,
+  channelRiskEvents,
+  channelIncidents,
+  channelPromises,
+  channelPromotions,
+  channelPromotionPayouts,
 };
 
 const emptyCounts = (): SeedCounts =>
@@ -211,13 +266,15 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
   // One hash for every demo user (argon2 costs ~60 ms a hash). The library's default
   // algorithm is argon2id; its `Algorithm` const enum cannot be read under isolatedModules.
   const passwordHash = await hash(options.password ?? DEMO_PASSWORD);
+  const today = options.today ?? chinaToday();
   const rows = generateDemoData({
     scale,
     seed: options.seed ?? DEFAULT_SEED,
     passwordHash,
-    today: options.today ?? chinaToday(),
+    today,
     plansAndCalls: options.plansAndCalls ?? true,
     care: options.care ?? true,
+    channel: options.channel ?? true,
   });
 
   const written = await db.transaction(async (tx) => {
@@ -233,10 +290,20 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
   // Fresh statistics for the planner: PGlite never runs autovacuum, and without them it estimates one row
   // per table and picks nested loops over the whole seed (the frequency queries took seconds).
   await db.execute(sql`analyze`);
+  if (options.channel ?? true) await evaluateChannel(db, today);
 
   const counts = emptyCounts();
   for (const key of Object.keys(tables) as (keyof DemoRows)[]) counts[key] = rows[key].length;
   return { seeded: true, counts, signIns, elapsedMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * The board comes alive on first start: a health score for each of the last twelve month-ends (the trend that
+ * shows a decline months ahead), then the warnings as of today. Uses the same evaluation as the API.
+ */
+async function evaluateChannel(db: Db, today: string): Promise<void> {
+  for (const month of channelHistoryMonths(today)) await computeChannelHealth(db, { month });
+  await evaluateChannelWarnings(db, { asOf: today });
 }
 
 /** One sign-in per role, for the start-up banner and the README. */

@@ -49,6 +49,7 @@ import { createRandom, type Random } from './random.ts';
 import { generateSegmentationData, type SegmentationRows } from './segmentation-data.ts';
 import { generateCallData, type CallRows } from './calls-data.ts';
 import { generateCareData, type CareRows } from './care-data.ts';
+import { emptyChannelRows, generateChannelData, type ChannelRows } from './channel-data.ts';
 
 export const REPS_PER_TEAM = 5;
 
@@ -72,6 +73,8 @@ export type GenerateOptions = {
   plansAndCalls?: boolean;
   /** Care dates, tiers, a year of care actions, care plans and life events (default true) */
   care?: boolean;
+  /** A year of channel data: terms, licences, orders, stock, flow, receivables, promises, promotions (default true) */
+  channel?: boolean;
 };
 
 export type DemoRows = {
@@ -90,7 +93,8 @@ export type DemoRows = {
   territoryAssignments: (typeof territoryAssignments.$inferInsert)[];
 } & SegmentationRows &
   CallRows &
-  CareRows;
+  CareRows &
+  ChannelRows;
 
 type HospitalLevel = (typeof hospitalLevels)[number];
 type HospitalType = (typeof hospitalTypes)[number];
@@ -635,6 +639,7 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       carePlanItems: [],
       carePlanApprovals: [],
       careActions: [],
+      ...emptyChannelRows(),
     },
     root: createRandom(seed),
     count: (base) => Math.max(1, Math.round(base * scale)),
@@ -664,6 +669,10 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
     const { followUps, ...care } = generateCareData(ctx.rows, ctx.root.fork('care'), { today });
     Object.assign(ctx.rows, care);
     ctx.rows.followUps.push(...followUps);
+  }
+  if (options.channel ?? true) {
+    // fills in the channel customers' terms and territory too (code, tiers, authorised hospitals, credit)
+    Object.assign(ctx.rows, generateChannelData(ctx.rows, ctx.root.fork('channel-data'), { today, adminId }));
   }
   return ctx.rows;
 }

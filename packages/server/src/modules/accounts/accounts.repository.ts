@@ -2,14 +2,13 @@ import { and, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { KeyMessage } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
-import { channelCustomers, departments, hospitals, keyContacts, products } from '../../db/schema.ts';
+import { departments, hospitals, keyContacts, products } from '../../db/schema.ts';
 import { countAll, likePattern, offsetOf, orderBy, toIso } from '../../db/list.ts';
 
 /** Paging of a list; without it (exports) every matching row is returned. */
 export type Page = { page: number; pageSize: number };
 export type Sort = { sort?: string };
 
-const withIso = <T extends { createdAt: string }>(r: T) => ({ ...r, createdAt: toIso(r.createdAt) });
 const stamps = <T extends { createdAt: string; updatedAt: string }>(r: T) => ({
   ...r,
   createdAt: toIso(r.createdAt),
@@ -434,56 +433,4 @@ export async function insertProduct(db: Db, values: typeof products.$inferInsert
   return row!.id;
 }
 
-// ── Channel customers (the channel issue extends these) ──────────────────────
-
-const channelColumns = {
-  id: channelCustomers.id,
-  kind: channelCustomers.kind,
-  name: channelCustomers.name,
-  province: channelCustomers.province,
-  city: channelCustomers.city,
-  address: channelCustomers.address,
-  version: channelCustomers.version,
-  createdAt: channelCustomers.createdAt,
-};
-
-export async function findChannelCustomers(
-  db: Db,
-  f: { q?: string; kind?: string; city?: string; scope?: SQL },
-  page: Page & Sort,
-) {
-  const w = and(
-    nameSearch(f.q, channelCustomers.name, channelCustomers.nameInitials),
-    f.kind ? eq(channelCustomers.kind, f.kind as 'distributor') : undefined,
-    f.city ? eq(channelCustomers.city, f.city) : undefined,
-    f.scope,
-  );
-  const [rows, [c]] = await Promise.all([
-    db
-      .select(channelColumns)
-      .from(channelCustomers)
-      .where(w)
-      .orderBy(
-        ...orderBy(
-          page.sort,
-          { name: channelCustomers.name, city: channelCustomers.city, kind: channelCustomers.kind },
-          'name',
-          channelCustomers.id,
-        ),
-      )
-      .limit(page.pageSize)
-      .offset(offsetOf(page.page, page.pageSize)),
-    db.select({ n: countAll }).from(channelCustomers).where(w),
-  ]);
-  return { rows: rows.map(withIso), total: c?.n ?? 0 };
-}
-
-export async function getChannelCustomer(db: Db, id: string, scope?: SQL) {
-  const [row] = await db
-    .select(channelColumns)
-    .from(channelCustomers)
-    .where(and(eq(channelCustomers.id, id), scope));
-  return row && withIso(row);
-}
-
-export { hospitals, departments, keyContacts, products, channelCustomers };
+export { hospitals, departments, keyContacts, products };

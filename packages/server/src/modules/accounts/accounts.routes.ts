@@ -2,8 +2,6 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import {
-  channelCustomerListQuerySchema,
-  channelCustomerSchema,
   createDepartmentSchema,
   createDoctorSchema,
   createHospitalSchema,
@@ -202,14 +200,6 @@ export function accountsRoutes(deps: { accounts: AccountsService; doctors: Docto
       update: { body: updateProductSchema, run: accounts.updateProduct },
     });
 
-    registerCollection(app, {
-      path: '/api/channel-customers',
-      tag: 'accounts',
-      label: '渠道客户 Channel customer',
-      item: channelCustomerSchema,
-      listQuery: channelCustomerListQuerySchema,
-      list: accounts.findChannelCustomers,
-      get: accounts.getChannelCustomer,
-    });
+    // /api/channel-customers: modules/channel/parties.routes.ts
   };
 }

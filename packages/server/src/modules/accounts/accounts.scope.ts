@@ -36,7 +36,6 @@ const keyContactRecords = heldBy((w) => ({
   h1b: w.keyContacts.kc1b,
   h2a: w.keyContacts.kc2a,
 }));
-const channelRecords = (w: World) => sameFor(w.channelCustomers.cc1a.id, w.channelCustomers.cc2a.id);
 
 /** Departments, doctors and key contacts: the covering reps and their managers write, admin too; compliance reads. */
 const writeByTerritory: Record<Role, Access> = {
@@ -376,21 +375,5 @@ export const accountsScopeCases: ScopeCase[] = [
         payload: { specification: uniqueName('0.5g×30片'), version: p!.v },
       };
     },
-  },
-
-  // ── channel customers ──
-  {
-    route: 'GET /api/channel-customers',
-    kind: 'list',
-    access: byTerritory,
-    records: channelRecords,
-    request: () => ({ method: 'GET', url: '/api/channel-customers?pageSize=200' }),
-  },
-  {
-    route: 'GET /api/channel-customers/:id',
-    kind: 'item',
-    access: byTerritory,
-    records: channelRecords,
-    request: (_w, id) => ({ method: 'GET', url: `/api/channel-customers/${id}` }),
   },
 ];

@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import { chinaDate, searchInitials } from '@keqing/domain';
 import type {
-  ChannelCustomer,
-  channelCustomerListQuerySchema,
   createDepartmentSchema,
   createHospitalSchema,
   createKeyContactSchema,
@@ -407,25 +405,6 @@ export function createAccountsService(deps: { db: Db }) {
         rows,
         filter: filterOf(q),
       });
-    },
-
-    // ── Channel customers (the channel issue extends these) ──
-    async findChannelCustomers(
-      ctx: RequestContext,
-      q: z.infer<typeof channelCustomerListQuerySchema>,
-    ): Promise<ListResponse<ChannelCustomer>> {
-      const scope = scopeOf(ctx.actor).channelCustomers(repo.channelCustomers.id);
-      const { rows, total } = await repo.findChannelCustomers(db, { ...q, scope }, q);
-      return listOf(rows, total, q);
-    },
-    async getChannelCustomer(ctx: RequestContext, id: string): Promise<ChannelCustomer> {
-      const row = await repo.getChannelCustomer(
-        db,
-        id,
-        scopeOf(ctx.actor).channelCustomers(repo.channelCustomers.id),
-      );
-      if (!row) throw notFound();
-      return row;
     },
   };
 }

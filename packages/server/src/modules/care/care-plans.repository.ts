@@ -390,20 +390,43 @@ export async function teamManagerOf(db: Db, userId: string): Promise<string | nu
 
 // ── Compliance: annual totals, dashboard ─────────────────────────────────────
 
-/** Per doctor (in the scope) for the year: total, count and distinct reps — ALL reps' actions together. */
+/**
+ * Everything given to a doctor, shaped like care_actions and named so (the scope and filters on care_actions'
+ * columns apply unchanged): the care actions, plus 学术会议 spend — each speaker's fee + travel (kind 'speakerFee')
+ * of approved, held or closed events, and each signed-in attendee's equal share of the meal (kind 'meal', the
+ * remainder fen going to the first attendees by id) of held or closed events — on the event date, owned by the
+ * event's organiser. Selected fields name its columns as SQL (drizzle refuses a table column from a derived table).
+ */
+const careSpend = sql`(
+  select ca.doctor_id, ca.owner_id, ca.kind, ca.value_fen, ca.action_date from care_actions ca
+  union all
+  select es.doctor_id, ev.owner_id, 'speakerFee', (es.fee_fen + es.travel_fen)::int, ev.event_date
+    from event_speakers es join academic_events ev on ev.id = es.event_id
+    where ev.status in ('approved', 'held', 'closed') and es.fee_fen + es.travel_fen > 0
+  union all
+  select at.doctor_id, ev.owner_id, 'meal',
+      (ev.meal_cost_fen / at.n + case when at.rn <= ev.meal_cost_fen % at.n then 1 else 0 end)::int, ev.event_date
+    from (select a.event_id, a.doctor_id, row_number() over (partition by a.event_id order by a.doctor_id) as rn,
+            count(*) over (partition by a.event_id) as n
+          from event_attendees a where a.signed_in_at is not null) at
+    join academic_events ev on ev.id = at.event_id
+    where ev.status in ('held', 'closed') and ev.meal_cost_fen > 0
+) as "care_actions"`;
+
+/** Per doctor (in the scope) for the year: total, count and distinct reps — ALL reps' actions (and events) together. */
 export async function annualTotals(db: Db, year: number, f: { doctorId?: string; scope?: SQL }) {
   const w = and(inYear(year), f.doctorId ? eq(careActions.doctorId, f.doctorId) : undefined, f.scope);
   const [totals, byKind] = await Promise.all([
     db
       .select({
-        id: careActions.doctorId,
+        id: sql<string>`"care_actions"."doctor_id"`,
         doctorName: doctors.name,
         hospitalName: hospitals.name,
         totalFen: sql<number>`sum(${careActions.valueFen})::int`,
         actions: sql<number>`count(*)::int`,
         reps: sql<number>`count(distinct ${careActions.ownerId})::int`,
       })
-      .from(careActions)
+      .from(careSpend)
       .innerJoin(doctors, eq(doctors.id, careActions.doctorId))
       .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
       .where(w)
@@ -411,11 +434,11 @@ export async function annualTotals(db: Db, year: number, f: { doctorId?: string;
       .orderBy(desc(sql`sum(${careActions.valueFen})`), asc(careActions.doctorId)),
     db
       .select({
-        doctorId: careActions.doctorId,
-        kind: careActions.kind,
+        doctorId: sql<string>`"care_actions"."doctor_id"`,
+        kind: sql<string>`"care_actions"."kind"`,
         totalFen: sql<number>`sum(${careActions.valueFen})::int`,
       })
-      .from(careActions)
+      .from(careSpend)
       .where(w)
       .groupBy(careActions.doctorId, careActions.kind),
   ]);

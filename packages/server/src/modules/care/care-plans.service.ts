@@ -47,6 +47,7 @@ import { listOf } from '../../db/list.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { twoStepDecision } from './two-step-approval.ts';
 import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { exportFile, type ExportResult } from '../accounts/accounts.service.ts';
 import type { ExportColumn } from '../accounts/export-file.ts';
@@ -567,30 +568,7 @@ export function createCarePlansService(deps: { db: Db; today?: () => string; now
       input: z.infer<typeof decideCarePlanSchema>,
     ): Promise<CarePlan> {
       const row = await visiblePlan(ctx, id);
-      const role = ctx.actor.role;
-      if (role !== 'manager' && role !== 'compliance') throw new AppError('FORBIDDEN');
-      if (row.ownerId === ctx.actor.id)
-        throw new AppError('CONFLICT', { messageKey: 'care.plan.selfApproval' });
-      let step: 'manager' | 'compliance';
-      if (row.status === 'submitted') {
-        if (role === 'compliance')
-          throw new AppError('CONFLICT', { messageKey: 'care.plan.awaitingManager' });
-        if ((await repo.teamManagerOf(db, row.ownerId)) !== ctx.actor.id)
-          throw new AppError('FORBIDDEN', { messageKey: 'care.plan.notTeamManager' });
-        step = 'manager';
-      } else if (row.status === 'managerApproved') {
-        if (role !== 'compliance')
-          throw new AppError('CONFLICT', { messageKey: 'care.plan.awaitingCompliance' });
-        step = 'compliance';
-      } else {
-        throw new AppError('CONFLICT', { messageKey: 'care.plan.notAwaitingDecision' });
-      }
-      const status =
-        input.decision === 'rejected'
-          ? 'rejected'
-          : step === 'manager' && row.needsCompliance
-            ? 'managerApproved'
-            : 'approved';
+      const { step, status } = await twoStepDecision(db, ctx, row, input.decision, 'care.plan');
       return auditedChange(db, ctx, {
         entity: 'carePlan',
         id,
@@ -664,6 +642,8 @@ export function createCarePlansService(deps: { db: Db; today?: () => string; now
           header: `${careKindLabels[k]['zh-CN']}（元）`,
           value: (r: AnnualRow) => yuan(r.byKind[k] ?? 0),
         })),
+        // 学术会议 speaker fee + travel, counted in the total like any care action
+        { header: '讲课费及差旅（元）', value: (r) => yuan(r.byKind.speakerFee ?? 0) },
         { header: '超出年度上限', value: (r) => r.overCap },
       ];
       return exportFile(db, ctx, {

@@ -54,6 +54,7 @@ import {
   type LifeEvent,
 } from './care.api.ts';
 import { festivalLabel, kindLabel, lifeEventLabel, LunarTag, natureOf } from './labels.tsx';
+import { SurveyResultsCard } from './surveys/SurveyResultsCard.tsx';
 
 /** 403/404 on personal data (care dates, life events) for someone who does not cover the doctor. */
 function isPersonalRefusal(error: unknown) {
@@ -575,6 +576,7 @@ export default function DoctorCareTab({ doctor }: { doctor: DoctorDetail }) {
         </Col>
       </Row>
       <ActionsCard doctor={doctor} />
+      <SurveyResultsCard doctorId={doctor.id} />
       <CareActionModal
         open={!!recording}
         preset={recording ?? undefined}

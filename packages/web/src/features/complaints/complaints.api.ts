@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   Complaint,
   ComplaintIssueType,
@@ -7,7 +7,8 @@ import type {
   ListResponse,
   complaintChannels,
 } from '@keqing/shared';
-import { api, isApiError, type QueryParams } from '../../lib/api.ts';
+import { api, type QueryParams } from '../../lib/api.ts';
+import { useAreaMutation } from '../../lib/area-mutation.ts';
 
 export type { Complaint, ComplaintIssueType, ComplaintSeverity, ComplaintStatus };
 export type ComplaintChannel = (typeof complaintChannels)[number];
@@ -42,19 +43,7 @@ export type AdvanceComplaintBody = { version: number; to: ComplaintStatus; custo
 const root = 'complaints';
 
 function useComplaintMutation<B, R>(fn: (body: B) => Promise<R>) {
-  const queryClient = useQueryClient();
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: [root] });
-    void queryClient.invalidateQueries({ queryKey: ['audit-logs'] });
-  };
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: refresh,
-    onError: (error) => {
-      // Someone else changed it: reload so the drawer shows the current values and version.
-      if (isApiError(error) && error.code === 'VERSION_CONFLICT') refresh();
-    },
-  });
+  return useAreaMutation([root], fn);
 }
 
 export function useComplaints(params: QueryParams) {

@@ -9,6 +9,7 @@ import { useList } from '../../lib/resources.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { FollowUpsHomeCard } from '../calls/FollowUpsHomeCard.tsx';
 import { CareHomeCard } from '../care/CareHomeCard.tsx';
+import { DueTerminalsHomeCard } from '../channel/parties/DueTerminalsHomeCard.tsx';
 import { PlanningHomeCard } from '../planning/PlanningHomeCard.tsx';
 
 /** Number of active records of a resource, read from a one-row page of its list. */
@@ -44,6 +45,7 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
         <PlanningHomeCard key="plan" />,
         <FollowUpsHomeCard key="follow-ups" />,
         <CareHomeCard key="care" />,
+        <DueTerminalsHomeCard key="terminals" />,
       ];
     case 'manager':
       return [

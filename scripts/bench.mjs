@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: every benchmark in turn, each printing its figure beside its target (never asserted).
+ * Pass names to run some: `npm run bench -- flow`.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const benches = [
+  { key: 'plan', label: 'plan generator', file: 'packages/domain/src/planning/plan-benchmark.ts' },
+  {
+    key: 'flow',
+    label: 'flow-of-goods import',
+    file: 'packages/server/src/modules/channel/flow-import.bench.ts',
+  },
+];
+const only = process.argv.slice(2);
+let failed = 0;
+for (const bench of benches) {
+  if (only.length > 0 && !only.includes(bench.key)) continue;
+  console.log(`\n── ${bench.label} ──`);
+  const run = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [bench.file], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed > 0 ? 1 : 0);
