@@ -5,17 +5,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
   careTierPolicy,
+  checkSurveyAnswers,
+  checkSurveyQuestions,
+  complaintDueTimes,
+  complaintIssueTypes,
+  complaintOverdue,
+  complaintStatuses,
   cycleOf,
   defaultCareTiers,
   defaultHospitalGradingConfig,
+  defaultSpeakerCaps,
   distanceMeters,
   lifeEventKinds,
   nextOccurrence,
   scoreHospital,
+  surveyValidDays,
   validateKolProfile,
   workingDaysBetween,
+  type ComplaintSeverity,
+  type ComplaintStatus,
   type HospitalLevel,
   type KolProfile,
+  type SurveyQuestion,
 } from '@keqing/domain';
 import { z } from 'zod';
 import {
@@ -199,6 +210,22 @@ async function careDigest(db: Db): Promise<string> {
       sql`select * from care_plan_items order by id`,
       sql`select * from care_plan_approvals order by id`,
       sql`select * from care_actions order by id`,
+    ].map((statement) => query(db, statement)),
+  );
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** A digest of the surveys, academic events and complaints, timestamps included. */
+async function careEventsDigest(db: Db): Promise<string> {
+  const parts = await Promise.all(
+    [
+      sql`select * from survey_templates order by id`,
+      sql`select * from survey_invitations order by id`,
+      sql`select * from academic_events order by id`,
+      sql`select * from event_speakers order by id`,
+      sql`select * from event_attendees order by id`,
+      sql`select * from event_approvals order by id`,
+      sql`select * from complaints order by id`,
     ].map((statement) => query(db, statement)),
   );
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
@@ -559,6 +586,7 @@ describe('demo data (scale 1)', () => {
       expect(await segmentationDigest(same.db)).toBe(await segmentationDigest(database.db));
       expect(await callsDigest(same.db)).toBe(await callsDigest(database.db));
       expect(await careDigest(same.db)).toBe(await careDigest(database.db));
+      expect(await careEventsDigest(same.db)).toBe(await careEventsDigest(database.db));
       expect(await channelDigest(same.db)).toBe(await channelDigest(database.db));
     } finally {
       await same.close();
@@ -572,7 +600,9 @@ describe('demo data (scale 1)', () => {
       expect(calls?.n).toBe(0);
       const [care] = await query<{ n: number }>(
         other.db,
-        sql`select ((select count(*) from care_actions) + (select count(*) from care_dates))::int as n`,
+        sql`select ((select count(*) from care_actions) + (select count(*) from care_dates)
+                   + (select count(*) from survey_invitations) + (select count(*) from academic_events)
+                   + (select count(*) from complaints))::int as n`,
       );
       expect(care?.n).toBe(0);
     } finally {
@@ -822,7 +852,8 @@ describe('demo data (scale 1)', () => {
                                   or c.next_step <> f.title or c.next_step_due <> f.due_date
                                   or (f.status = 'open') <> (f.resolved_at is null))::int as mismatched
           from follow_ups f left join calls c on c.id = f.call_id
-          where not exists (select 1 from life_events e where e.follow_up_id = f.id)`,
+          where not exists (select 1 from life_events e where e.follow_up_id = f.id)
+            and not exists (select 1 from event_attendees a where a.follow_up_id = f.id)`,
     );
     expect(row!.follow_ups).toBe(row!.with_next);
     expect(row!.mismatched).toBe(0);
@@ -1079,8 +1110,8 @@ describe('demo data (scale 1)', () => {
       decided_at: string;
     }>(
       database.db,
-      sql`select a.care_plan_id, a.step, a.decision, a.decided_by, u.role, a.comment, a.decided_at::text as decided_at
-          from care_plan_approvals a join users u on u.id = a.decided_by order by a.decided_at`,
+      sql`select a.care_plan_id, a.step, a.decision, a.decided_by, u.role, a.comment, a.created_at::text as decided_at
+          from care_plan_approvals a join users u on u.id = a.decided_by order by a.created_at`,
     );
     const byPlan = new Map<string, typeof approvals>();
     for (const a of approvals) byPlan.set(a.care_plan_id, [...(byPlan.get(a.care_plan_id) ?? []), a]);
@@ -1089,7 +1120,7 @@ describe('demo data (scale 1)', () => {
         expect(a.decided_by, p.id).not.toBe(p.owner_id);
         if (a.step === 'manager') expect(a.decided_by, p.id).toBe(p.manager_id);
         else expect(a.role, p.id).toBe('compliance');
-        if (p.submitted_at) expect(a.decided_at > p.submitted_at, p.id).toBe(true);
+        if (p.submitted_at) expect(a.created_at > p.submitted_at, p.id).toBe(true);
         return `${a.step}:${a.decision}`;
       });
       expect(p.items, p.id).toBeGreaterThan(0);
@@ -1580,6 +1611,378 @@ describe('demo data (scale 1)', () => {
     expect(promotions.map((p) => p.status)).toEqual(['approved', 'draft']);
     expect(promotions[0]!.payouts).toBeGreaterThan(0);
     expect(promotions[0]!.over).toBeGreaterThan(0);
+  });
+
+  // ── surveys, academic events, complaints ──
+
+  /** The assignment covers the date; a territory's first assignment also covers the days before it (as for calls). */
+  const coversSql = (date: SQL) => sql`(ta.end_date is null or ta.end_date >= ${date})
+      and (ta.start_date <= ${date} or not exists (
+        select 1 from territory_assignments e where e.territory_id = ta.territory_id and e.start_date < ta.start_date))`;
+  /** Whether the user covered the hospital (through a territory) on the China date. */
+  const coveredSql = (user: SQL, hospital: SQL, date: SQL) => sql`exists (
+    select 1 from territory_hospitals th join territory_assignments ta on ta.territory_id = th.territory_id
+    where th.hospital_id = ${hospital} and ta.user_id = ${user} and ${coversSql(date)})`;
+  /** Whether the user covered the channel customer (through a territory) on the China date. */
+  const coveredCustomerSql = (user: SQL, customer: SQL, date: SQL) => sql`exists (
+    select 1 from territory_channel_customers tc join territory_assignments ta on ta.territory_id = tc.territory_id
+    where tc.channel_customer_id = ${customer} and ta.user_id = ${user} and ${coversSql(date)})`;
+  const chinaDay = (column: SQL) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
+
+  it('sends each audience’s survey from the covering rep: most answered with three scores 1–5, a few expired', async () => {
+    const templates = await query<{ id: string; audience: string; questions: SurveyQuestion[] }>(
+      database.db,
+      sql`select id, audience, questions from survey_templates`,
+    );
+    expect(templates.map((t) => t.audience).sort()).toEqual(['distributor', 'doctor', 'pharmacy']);
+    for (const t of templates) {
+      expect(t.questions.length).toBeGreaterThanOrEqual(2);
+      expect(t.questions.length).toBeLessThanOrEqual(3);
+      expect(checkSurveyQuestions(t.questions)).toEqual([]);
+    }
+    const templateOf = new Map(templates.map((t) => [t.id, t]));
+    const rows = await query<{
+      template_id: string;
+      doctor_id: string | null;
+      customer_kind: string | null;
+      token_hash: string;
+      sent_ms: number;
+      expires_ms: number;
+      answered_ms: number | null;
+      price_score: number | null;
+      efficacy_score: number | null;
+      service_score: number | null;
+      answers: Record<string, string | number> | null;
+      covered: boolean;
+    }>(
+      database.db,
+      sql`select i.template_id, i.doctor_id, c.kind as customer_kind, i.token_hash,
+                 extract(epoch from i.sent_at)::float8 * 1000 as sent_ms,
+                 extract(epoch from i.expires_at)::float8 * 1000 as expires_ms,
+                 extract(epoch from i.answered_at)::float8 * 1000 as answered_ms,
+                 i.price_score, i.efficacy_score, i.service_score, i.answers,
+                 case when i.doctor_id is not null
+                   then i.hospital_id = d.hospital_id and ${coveredSql(sql`i.sent_by`, sql`i.hospital_id`, chinaDay(sql`i.sent_at`))}
+                   else ${coveredCustomerSql(sql`i.sent_by`, sql`i.channel_customer_id`, chinaDay(sql`i.sent_at`))}
+                 end as covered
+          from survey_invitations i left join doctors d on d.id = i.doctor_id
+          left join channel_customers c on c.id = i.channel_customer_id`,
+    );
+    const todayMs = Date.parse(`${TODAY}T00:00:00+08:00`);
+    const doctorRows = rows.filter((r) => r.doctor_id);
+    expect(doctorRows.length).toBeGreaterThanOrEqual(130);
+    expect(doctorRows.length).toBeLessThanOrEqual(170);
+    expect(rows.length - doctorRows.length).toBeGreaterThanOrEqual(10);
+    expect(rows.length - doctorRows.length).toBeLessThanOrEqual(30);
+    expect(new Set(rows.map((r) => r.token_hash)).size).toBe(rows.length);
+    let answered = 0;
+    let expired = 0;
+    let lowPrice = 0;
+    for (const r of rows) {
+      const template = templateOf.get(r.template_id)!;
+      expect(r.token_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(r.covered).toBe(true);
+      expect(template.audience).toBe(r.doctor_id ? 'doctor' : r.customer_kind);
+      expect(r.expires_ms - r.sent_ms).toBe(surveyValidDays * 86_400_000);
+      expect(r.sent_ms).toBeGreaterThanOrEqual(todayMs - 181 * 86_400_000);
+      expect(r.sent_ms).toBeLessThan(todayMs);
+      const scores = [r.price_score, r.efficacy_score, r.service_score];
+      if (r.answered_ms !== null) {
+        answered += 1;
+        expect(r.answered_ms).toBeGreaterThan(r.sent_ms);
+        expect(r.answered_ms).toBeLessThan(Math.min(r.expires_ms, todayMs));
+        for (const v of scores) expect([1, 2, 3, 4, 5]).toContain(v);
+        const input = {
+          priceScore: r.price_score!,
+          efficacyScore: r.efficacy_score!,
+          serviceScore: r.service_score!,
+          answers: r.answers ?? {},
+        };
+        expect(checkSurveyAnswers(template.questions, input)).toEqual([]);
+        if (r.price_score! <= 3) lowPrice += 1;
+      } else {
+        expect(scores).toEqual([null, null, null]);
+        expect(r.answers).toBeNull();
+        if (r.expires_ms < todayMs) expired += 1;
+      }
+    }
+    expect(answered / rows.length).toBeGreaterThan(0.6);
+    expect(answered / rows.length).toBeLessThan(0.85);
+    expect(expired).toBeGreaterThan(0);
+    // mostly 4–5, some 2–3 on 价格
+    expect(lowPrice).toBeGreaterThan(0);
+    expect(lowPrice / answered).toBeLessThan(0.5);
+  });
+
+  type EventRow = {
+    id: string;
+    owner_id: string;
+    format: string;
+    status: string;
+    event_date: string;
+    needs_compliance: boolean;
+    has_code: boolean;
+    hospital_ok: boolean;
+    manager_ok: boolean | null;
+    compliance: number;
+    approved_on: string | null;
+  };
+  const eventRows = () =>
+    query<EventRow>(
+      database.db,
+      sql`select e.id, e.owner_id, e.format, e.status, e.event_date::text as event_date, e.needs_compliance,
+                 e.sign_in_token_hash is not null as has_code,
+                 e.hospital_id is null or ${coveredSql(sql`e.owner_id`, sql`e.hospital_id`, chinaDay(sql`e.created_at`))} as hospital_ok,
+                 (select bool_and(m.role = 'manager' and m.team_id = o.team_id and m.id <> e.owner_id and a.decision = 'approved')
+                    from event_approvals a join users m on m.id = a.decided_by
+                    where a.event_id = e.id and a.step = 'manager') as manager_ok,
+                 (select count(*)::int from event_approvals a join users c on c.id = a.decided_by
+                    where a.event_id = e.id and a.step = 'compliance' and c.role = 'compliance'
+                      and a.decision = 'approved') as compliance,
+                 (select max(${chinaDay(sql`a.created_at`)})::text from event_approvals a where a.event_id = e.id) as approved_on
+          from academic_events e join users o on o.id = e.owner_id`,
+    );
+
+  it('keeps every speaker within ¥5,000 a talk and ¥20,000 a year unless compliance approved the event', async () => {
+    const events = await eventRows();
+    const byId = new Map(events.map((e) => [e.id, e]));
+    expect(events.length).toBeGreaterThanOrEqual(6 * 4);
+    expect([...new Set(events.map((e) => e.status))].sort()).toEqual(['approved', 'closed', 'draft']);
+    expect(new Set(events.map((e) => e.format))).toEqual(
+      new Set(['departmentMeeting', 'cityMeeting', 'online', 'symposium']),
+    );
+    for (const e of events) {
+      expect(e.hospital_ok, e.id).toBe(true);
+      if (e.status === 'closed') expect(e.event_date < TODAY && e.has_code, e.id).toBe(true);
+      if (e.status === 'approved') expect(e.event_date >= TODAY, e.id).toBe(true);
+      if (e.status === 'draft') expect([e.manager_ok, e.compliance], e.id).toEqual([null, 0]);
+      else {
+        expect(e.manager_ok, e.id).toBe(true);
+        expect(e.approved_on! < TODAY && e.approved_on! <= e.event_date, e.id).toBe(true);
+        expect(e.compliance, e.id).toBe(e.needs_compliance ? 1 : 0);
+      }
+    }
+    const speakers = await query<{
+      event_id: string;
+      doctor_id: string;
+      fee_fen: number;
+      travel_fen: number;
+      paid_on: string | null;
+      paid_by: string | null;
+      in_scope: boolean;
+    }>(
+      database.db,
+      sql`select s.event_id, s.doctor_id, s.fee_fen::int as fee_fen, s.travel_fen::int as travel_fen,
+                 s.paid_on::text as paid_on, s.paid_by,
+                 ${coveredSql(sql`e.owner_id`, sql`d.hospital_id`, chinaDay(sql`e.created_at`))} as in_scope
+          from event_speakers s join academic_events e on e.id = s.event_id join doctors d on d.id = s.doctor_id`,
+    );
+    const perEvent = new Map<string, number>();
+    const yearly = new Map<string, number>();
+    for (const s of speakers) {
+      const e = byId.get(s.event_id)!;
+      perEvent.set(e.id, (perEvent.get(e.id) ?? 0) + 1);
+      expect(s.in_scope, s.doctor_id).toBe(true);
+      expect(s.fee_fen).toBeGreaterThanOrEqual(100_000);
+      if (e.status === 'closed')
+        expect(s.paid_on! >= e.event_date && s.paid_on! < TODAY && !!s.paid_by, e.id).toBe(true);
+      else expect([s.paid_on, s.paid_by]).toEqual([null, null]);
+      if (e.status === 'draft') continue;
+      const key = `${s.doctor_id} ${e.event_date.slice(0, 4)}`;
+      yearly.set(key, (yearly.get(key) ?? 0) + s.fee_fen + s.travel_fen);
+    }
+    for (const e of events) expect([1, 2], e.id).toContain(perEvent.get(e.id));
+    let overCap = 0;
+    for (const s of speakers) {
+      const e = byId.get(s.event_id)!;
+      if (e.status === 'draft') continue;
+      const year = yearly.get(`${s.doctor_id} ${e.event_date.slice(0, 4)}`)!;
+      if (s.fee_fen > defaultSpeakerCaps.perTalkFen || year > defaultSpeakerCaps.perYearFen) {
+        overCap += 1;
+        expect(e.needs_compliance && e.compliance === 1, e.id).toBe(true);
+      } else expect(s.fee_fen, e.id).toBeLessThanOrEqual(300_000);
+    }
+    expect(overCap).toBeGreaterThanOrEqual(1);
+    expect(events.filter((e) => e.needs_compliance).length).toBe(overCap);
+  });
+
+  it('signs in attendees only on closed or held events, each with a follow-up for the organiser', async () => {
+    const events = new Map((await eventRows()).map((e) => [e.id, e]));
+    const attendees = await query<{
+      event_id: string;
+      doctor_id: string;
+      invited_on: string;
+      signed_on: string | null;
+      in_scope: boolean;
+      fu_owner: string | null;
+      fu_doctor: string | null;
+      fu_due: string | null;
+      fu_status: string | null;
+      fu_title: string | null;
+      topic: string;
+    }>(
+      database.db,
+      sql`select a.event_id, a.doctor_id, ${chinaDay(sql`a.invited_at`)}::text as invited_on,
+                 ${chinaDay(sql`a.signed_in_at`)}::text as signed_on,
+                 ${coveredSql(sql`e.owner_id`, sql`d.hospital_id`, chinaDay(sql`e.created_at`))} as in_scope,
+                 f.owner_id as fu_owner, f.doctor_id as fu_doctor, f.due_date::text as fu_due, f.status as fu_status,
+                 f.title as fu_title, e.topic
+          from event_attendees a join academic_events e on e.id = a.event_id join doctors d on d.id = a.doctor_id
+          left join follow_ups f on f.id = a.follow_up_id`,
+    );
+    const invited = new Map<string, number>();
+    let signed = 0;
+    let onClosed = 0;
+    for (const a of attendees) {
+      const e = events.get(a.event_id)!;
+      invited.set(e.id, (invited.get(e.id) ?? 0) + 1);
+      expect(a.in_scope, a.doctor_id).toBe(true);
+      expect(a.invited_on < e.event_date && a.invited_on < TODAY, e.id).toBe(true);
+      if (e.status === 'closed') onClosed += 1;
+      if (a.signed_on === null) {
+        expect(a.fu_owner).toBeNull();
+        continue;
+      }
+      signed += 1;
+      expect(['closed', 'held'], e.id).toContain(e.status);
+      expect(a.signed_on).toBe(e.event_date);
+      expect([a.fu_owner, a.fu_doctor, a.fu_title]).toEqual([
+        e.owner_id,
+        a.doctor_id,
+        `会后跟进：${a.topic}`,
+      ]);
+      expect(a.fu_due! > e.event_date).toBe(true);
+      if (a.fu_due! < TODAY) expect(['done', 'notDone']).toContain(a.fu_status);
+      else expect(a.fu_status).toBe('open');
+    }
+    for (const [id, n] of invited) {
+      expect(n, id).toBeGreaterThanOrEqual(8);
+      expect(n, id).toBeLessThanOrEqual(20);
+    }
+    expect(signed / onClosed).toBeGreaterThan(0.5);
+    expect(signed / onClosed).toBeLessThan(0.85);
+  });
+
+  it('gives event spend only where every care action of that year stays one the API would accept', async () => {
+    // speaker fee + travel count from the approval, a meal share from the event day (care-plans.repository careSpend)
+    const spend = await query<{ doctor_id: string; year: number; from_date: string; fen: number }>(
+      database.db,
+      sql`select s.doctor_id, extract(year from e.event_date)::int as year,
+                 (select min(${chinaDay(sql`a.created_at`)})::text from event_approvals a where a.event_id = e.id) as from_date,
+                 (s.fee_fen + s.travel_fen)::int as fen
+          from event_speakers s join academic_events e on e.id = s.event_id
+          where e.status in ('approved', 'held', 'closed')
+          union all
+          select a.doctor_id, extract(year from e.event_date)::int, e.event_date::text,
+                 ceil(e.meal_cost_fen::numeric / (select count(*) from event_attendees x
+                                                  where x.event_id = e.id and x.signed_in_at is not null))::int
+          from event_attendees a join academic_events e on e.id = a.event_id
+          where e.status in ('held', 'closed') and a.signed_in_at is not null and e.meal_cost_fen > 0`,
+    );
+    const care = await query<{ doctor_id: string; year: number; total: number; last: string }>(
+      database.db,
+      sql`select doctor_id, extract(year from action_date)::int as year, sum(value_fen)::int as total,
+                 max(action_date)::text as last
+          from care_actions group by 1, 2`,
+    );
+    const careOf = new Map(care.map((c) => [`${c.doctor_id} ${c.year}`, c]));
+    const events = new Map<string, { fen: number; from: string }>();
+    for (const s of spend) {
+      const key = `${s.doctor_id} ${s.year}`;
+      const before = events.get(key);
+      events.set(key, {
+        fen: (before?.fen ?? 0) + s.fen,
+        from: before && before.from < s.from_date ? before.from : s.from_date,
+      });
+    }
+    expect(events.size).toBeGreaterThan(100);
+    const smallest = Math.min(...defaultCareTiers.map((t) => t.capPerYearFen));
+    let withCare = 0;
+    for (const [key, e] of events) {
+      const c = careOf.get(key);
+      if (!c) continue;
+      withCare += 1;
+      const fits = c.total + e.fen <= smallest || c.last < e.from;
+      expect(fits, `${key}: care ${c.total} till ${c.last}, events ${e.fen} from ${e.from}`).toBe(true);
+    }
+    expect(withCare).toBeGreaterThan(0);
+  });
+
+  it('records complaints in every status, due times from the domain rule, the recovery steps in order', async () => {
+    const rows = await query<{
+      id: string;
+      issue_type: string;
+      severity: ComplaintSeverity;
+      status: ComplaintStatus;
+      doctor_id: string | null;
+      channel_customer_id: string | null;
+      hospital_ok: boolean;
+      covered: boolean;
+      received_at: string;
+      received_ms: number;
+      ack_due_ms: number;
+      close_due_ms: number;
+      ack_ms: number | null;
+      action_ms: number | null;
+      closed_ms: number | null;
+      empowered_scope: string | null;
+      urgent_action: string | null;
+      apologized: boolean;
+      compensation_fen: number | null;
+      resolution: string | null;
+      customer_satisfied: boolean | null;
+    }>(
+      database.db,
+      sql`select c.id, c.issue_type, c.severity, c.status, c.doctor_id, c.channel_customer_id,
+                 (c.doctor_id is null and c.hospital_id is null) or c.hospital_id = d.hospital_id as hospital_ok,
+                 case when c.doctor_id is not null
+                   then ${coveredSql(sql`c.owner_id`, sql`c.hospital_id`, chinaDay(sql`c.received_at`))}
+                   else ${coveredCustomerSql(sql`c.owner_id`, sql`c.channel_customer_id`, chinaDay(sql`c.received_at`))}
+                 end as covered,
+                 to_char(c.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as received_at,
+                 extract(epoch from c.received_at)::float8 * 1000 as received_ms,
+                 extract(epoch from c.acknowledge_due_at)::float8 * 1000 as ack_due_ms,
+                 extract(epoch from c.close_due_at)::float8 * 1000 as close_due_ms,
+                 extract(epoch from c.acknowledged_at)::float8 * 1000 as ack_ms,
+                 extract(epoch from c.action_taken_at)::float8 * 1000 as action_ms,
+                 extract(epoch from c.closed_at)::float8 * 1000 as closed_ms,
+                 c.empowered_scope, c.urgent_action, c.apologized, c.compensation_fen::int as compensation_fen,
+                 c.resolution, c.customer_satisfied
+          from complaints c left join doctors d on d.id = c.doctor_id`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    expect(rows.length).toBeLessThanOrEqual(30);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(complaintStatuses));
+    expect(rows.filter((r) => r.status === 'closed').length).toBeGreaterThan(rows.length / 2);
+    expect(rows.some((r) => r.doctor_id) && rows.some((r) => r.channel_customer_id)).toBe(true);
+    expect(new Set(rows.map((r) => r.issue_type)).size).toBeGreaterThanOrEqual(5);
+    const now = new Date(`${TODAY}T09:00:00+08:00`);
+    let overdueOpen = 0;
+    for (const r of rows) {
+      expect(complaintIssueTypes, r.id).toContain(r.issue_type);
+      expect(r.doctor_id === null, r.id).not.toBe(r.channel_customer_id === null);
+      expect(r.hospital_ok && r.covered, r.id).toBe(true);
+      const due = complaintDueTimes(r.received_at, r.severity);
+      expect([r.ack_due_ms, r.close_due_ms], r.id).toEqual([
+        Date.parse(due.acknowledgeDueAt),
+        Date.parse(due.closeDueAt),
+      ]);
+      const reached = complaintStatuses.indexOf(r.status);
+      const steps = [r.received_ms, r.ack_ms, r.action_ms, r.closed_ms];
+      steps.forEach((ms, n) => expect(ms === null, `${r.id} step ${n}`).toBe(n > reached));
+      const times = steps.filter((ms): ms is number => ms !== null);
+      expect(times, r.id).toEqual([...times].sort((a, b) => a - b));
+      expect(Math.max(...times), r.id).toBeLessThan(now.getTime());
+      if (reached >= 1) expect(r.empowered_scope, r.id).toBeTruthy();
+      if (reached >= 2) expect(!!r.urgent_action && r.apologized, r.id).toBe(true);
+      if (reached === 3) expect(!!r.resolution && r.customer_satisfied !== null, r.id).toBe(true);
+      else expect([r.resolution, r.customer_satisfied], r.id).toEqual([null, null]);
+      // compensation is goods for a channel customer, never anything of value to a doctor
+      if (r.doctor_id) expect(r.compensation_fen, r.id).toBeNull();
+      const status = { status: r.status, ...due };
+      if (complaintOverdue(status, now)) overdueOpen += 1;
+    }
+    expect(overdueOpen).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -49,6 +49,7 @@ import { createRandom, type Random } from './random.ts';
 import { generateSegmentationData, type SegmentationRows } from './segmentation-data.ts';
 import { generateCallData, type CallRows } from './calls-data.ts';
 import { generateCareData, type CareRows } from './care-data.ts';
+import { emptyCareEventsRows, generateCareEventsData, type CareEventsRows } from './care-events-data.ts';
 import { emptyChannelRows, generateChannelData, type ChannelRows } from './channel-data.ts';
 
 export const REPS_PER_TEAM = 5;
@@ -71,7 +72,7 @@ export type GenerateOptions = {
   today: string;
   /** Plans, six months of calls, follow-ups and co-visits (default true; the bulk of the rows) */
   plansAndCalls?: boolean;
-  /** Care dates, tiers, a year of care actions, care plans and life events (default true) */
+  /** Care dates, tiers, a year of care actions, care plans and life events; surveys, academic events and complaints (default true) */
   care?: boolean;
   /** A year of channel data: terms, licences, orders, stock, flow, receivables, promises, promotions (default true) */
   channel?: boolean;
@@ -94,6 +95,7 @@ export type DemoRows = {
 } & SegmentationRows &
   CallRows &
   CareRows &
+  CareEventsRows &
   ChannelRows;
 
 type HospitalLevel = (typeof hospitalLevels)[number];
@@ -639,6 +641,7 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       carePlanItems: [],
       carePlanApprovals: [],
       careActions: [],
+      ...emptyCareEventsRows(),
       ...emptyChannelRows(),
     },
     root: createRandom(seed),
@@ -673,6 +676,12 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
   if (options.channel ?? true) {
     // fills in the channel customers' terms and territory too (code, tiers, authorised hospitals, credit)
     Object.assign(ctx.rows, generateChannelData(ctx.rows, ctx.root.fork('channel-data'), { today, adminId }));
+  }
+  if (options.care ?? true) {
+    // surveys, academic events and complaints; the events' attendees get follow-ups like the calls' ones
+    const { followUps, ...rest } = generateCareEventsData(ctx.rows, ctx.root.fork('care-events'), { today });
+    Object.assign(ctx.rows, rest);
+    ctx.rows.followUps.push(...followUps);
   }
   return ctx.rows;
 }

@@ -50,6 +50,30 @@ export async function findOwnCall(db: Db, callId: string, ownerId: string, docto
   return row;
 }
 
+/**
+ * Everything given to a doctor, shaped like care_actions and named so (the scope and filters on care_actions'
+ * columns apply unchanged): the care actions, plus 学术会议 spend — each speaker's fee + travel (kind 'speakerFee')
+ * of approved, held or closed events, and each signed-in attendee's equal share of the meal (kind 'meal', the
+ * remainder fen going to the first attendees by id) of held or closed events — on the event date, owned by the
+ * event's organiser. Selected fields name its columns as SQL (drizzle refuses a table column from a derived table).
+ */
+const careSpend = sql`(
+  select ca.doctor_id, ca.owner_id, ca.kind, ca.value_fen, ca.action_date, ca.care_plan_item_id from care_actions ca
+  union all
+  select es.doctor_id, ev.owner_id, 'speakerFee', (es.fee_fen + es.travel_fen)::int, ev.event_date, null::uuid
+    from event_speakers es join academic_events ev on ev.id = es.event_id
+    where ev.status in ('approved', 'held', 'closed') and es.fee_fen + es.travel_fen > 0
+  union all
+  select at.doctor_id, ev.owner_id, 'meal',
+      (ev.meal_cost_fen / at.n + case when at.rn <= ev.meal_cost_fen % at.n then 1 else 0 end)::int, ev.event_date,
+      null::uuid
+    from (select a.event_id, a.doctor_id, row_number() over (partition by a.event_id order by a.doctor_id) as rn,
+            count(*) over (partition by a.event_id) as n
+          from event_attendees a where a.signed_in_at is not null) at
+    join academic_events ev on ev.id = at.event_id
+    where ev.status in ('held', 'closed') and ev.meal_cost_fen > 0
+) as "care_actions"`;
+
 /** Each doctor's care total for the year, all reps together (0 when nothing was given). */
 export async function yearTotals(
   db: Db,
@@ -59,12 +83,13 @@ export async function yearTotals(
 ): Promise<Map<string, number>> {
   const result = new Map<string, number>(doctorIds.map((id) => [id, 0]));
   if (doctorIds.length === 0) return result;
+  // every yuan the doctor received this year, events included (the yearly cap is per doctor, not per kind)
   const rows = await db
     .select({
-      doctorId: careActions.doctorId,
+      doctorId: sql<string>`"care_actions"."doctor_id"`,
       total: sql<number>`coalesce(sum(${careActions.valueFen}), 0)::int`,
     })
-    .from(careActions)
+    .from(careSpend)
     .where(
       and(
         inArray(careActions.doctorId, [...new Set(doctorIds)]),
@@ -389,29 +414,6 @@ export async function teamManagerOf(db: Db, userId: string): Promise<string | nu
 }
 
 // ── Compliance: annual totals, dashboard ─────────────────────────────────────
-
-/**
- * Everything given to a doctor, shaped like care_actions and named so (the scope and filters on care_actions'
- * columns apply unchanged): the care actions, plus 学术会议 spend — each speaker's fee + travel (kind 'speakerFee')
- * of approved, held or closed events, and each signed-in attendee's equal share of the meal (kind 'meal', the
- * remainder fen going to the first attendees by id) of held or closed events — on the event date, owned by the
- * event's organiser. Selected fields name its columns as SQL (drizzle refuses a table column from a derived table).
- */
-const careSpend = sql`(
-  select ca.doctor_id, ca.owner_id, ca.kind, ca.value_fen, ca.action_date from care_actions ca
-  union all
-  select es.doctor_id, ev.owner_id, 'speakerFee', (es.fee_fen + es.travel_fen)::int, ev.event_date
-    from event_speakers es join academic_events ev on ev.id = es.event_id
-    where ev.status in ('approved', 'held', 'closed') and es.fee_fen + es.travel_fen > 0
-  union all
-  select at.doctor_id, ev.owner_id, 'meal',
-      (ev.meal_cost_fen / at.n + case when at.rn <= ev.meal_cost_fen % at.n then 1 else 0 end)::int, ev.event_date
-    from (select a.event_id, a.doctor_id, row_number() over (partition by a.event_id order by a.doctor_id) as rn,
-            count(*) over (partition by a.event_id) as n
-          from event_attendees a where a.signed_in_at is not null) at
-    join academic_events ev on ev.id = at.event_id
-    where ev.status in ('held', 'closed') and ev.meal_cost_fen > 0
-) as "care_actions"`;
 
 /** Per doctor (in the scope) for the year: total, count and distinct reps — ALL reps' actions (and events) together. */
 export async function annualTotals(db: Db, year: number, f: { doctorId?: string; scope?: SQL }) {

@@ -419,6 +419,24 @@ describe('annual care totals include events', () => {
     expect(total.byKind).toEqual({ speakerFee: 300_000, smallGift: 50_000 });
   });
 
+  it('a speaker fee counts towards the yearly cap: a care action that would pass it needs an approved plan', async () => {
+    const doctor = await newDoctor(w.hospitals.h1a.id, '讲者医生');
+    // an ordinary (普通) doctor may receive ¥500 a year; the talk alone took ¥480 of it
+    await planned({ speakers: [{ doctorId: doctor.id, feeFen: 48_000 }] });
+    const res = await rep01.post('/api/care-actions', {
+      doctorId: doctor.id,
+      kind: 'smallGift',
+      actionDate: today(),
+      valueFen: 5_000,
+      purpose: '学术书籍',
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.details).toMatchObject({ reasons: ['overYearCap'] });
+    expect(
+      await t.database.db.select().from(s.careActions).where(eq(s.careActions.doctorId, doctor.id)),
+    ).toEqual([]);
+  });
+
   it('a draft or submitted event does not count; the meal is shared among those who signed in', async () => {
     const [a, b, c] = [
       await newDoctor(w.hospitals.h1a.id, '甲医生'),

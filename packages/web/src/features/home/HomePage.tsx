@@ -10,6 +10,7 @@ import { useCurrentUser } from '../auth/auth.api.ts';
 import { FollowUpsHomeCard } from '../calls/FollowUpsHomeCard.tsx';
 import { CareHomeCard } from '../care/CareHomeCard.tsx';
 import { DueTerminalsHomeCard } from '../channel/parties/DueTerminalsHomeCard.tsx';
+import { ChannelWarningsHomeCard } from '../channel/warnings/ChannelWarningsHomeCard.tsx';
 import { PlanningHomeCard } from '../planning/PlanningHomeCard.tsx';
 
 /** Number of active records of a resource, read from a one-row page of its list. */
@@ -46,6 +47,7 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
         <FollowUpsHomeCard key="follow-ups" />,
         <CareHomeCard key="care" />,
         <DueTerminalsHomeCard key="terminals" />,
+        <ChannelWarningsHomeCard key="channel-warnings" />,
       ];
     case 'manager':
       return [
@@ -59,6 +61,7 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
         <InfoCard key="coaching" title={t('home.manager.coaching')} to="/frequency">
           {t('home.manager.coachingHint')}
         </InfoCard>,
+        <ChannelWarningsHomeCard key="channel-warnings" />,
       ];
     case 'admin':
       return [

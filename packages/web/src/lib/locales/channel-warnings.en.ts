@@ -3,6 +3,7 @@ import type { channelWarningsZhCN } from './channel-warnings.zh-CN.ts';
 /** English texts of the channel early-warning board (same keys as the Chinese file). */
 export const channelWarningsEn: typeof channelWarningsZhCN = {
   channelWarnings: {
+    home: { title: 'Channel warnings', open: 'open' },
     pageHint:
       'Stock-outs, over-stock, price disorder, cross-territory selling, receivables, neglect … every warning names the distributor, product, figure and threshold, and links to the rows behind it.',
     tabs: { board: 'Warnings', incidents: 'Dumping incidents', promises: 'Promises', health: 'Health' },

@@ -1,6 +1,7 @@
 /** Chinese texts of the channel early-warning board 渠道预警 (/channel/warnings); `channel-warnings.en.ts` has the same keys. */
 export const channelWarningsZhCN = {
   channelWarnings: {
+    home: { title: '渠道预警', open: '条待处理' },
     pageHint:
       '断货、压货、乱价、窜货、回款、冷落客户……每条预警都指明经销商、产品、数值与阈值，并可追溯到背后的数据。',
     tabs: { board: '预警', incidents: '冲货事件', promises: '承诺', health: '健康度' },
