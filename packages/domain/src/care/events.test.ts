@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSpeakerFee, matchInvitee, mealShares, signInOpen } from './events.ts';
+import { careCapSpendFen, checkSpeakerFee, matchInvitee, mealShares, signInOpen } from './events.ts';
 
 describe('checkSpeakerFee (defaults ¥5,000 per talk, ¥20,000 per speaker per year)', () => {
   it.each([
@@ -68,5 +68,16 @@ describe('matchInvitee', () => {
   ])('%s → %s', (typed, expected) => {
     const m = matchInvitee(typed, invitees);
     expect(m.ok ? m.invitee.id : m.reason).toBe(expected);
+  });
+});
+
+describe('careCapSpendFen', () => {
+  it.each([
+    ['care actions only', 50_000, { smallGift: 50_000 }, 50_000],
+    ['a speaker fee is left out', 350_000, { speakerFee: 300_000, smallGift: 50_000 }, 50_000],
+    ['meal shares count', 60_000, { meal: 10_000, smallGift: 50_000 }, 60_000],
+    ['only a speaker fee', 300_000, { speakerFee: 300_000 }, 0],
+  ])('%s', (_name, total, byKind, expected) => {
+    expect(careCapSpendFen(total, byKind)).toBe(expected);
   });
 });

@@ -86,3 +86,14 @@ export function matchInvitee<T extends { name: string }>(
   if (found.length > 1) return { ok: false, reason: 'ambiguous' };
   return { ok: true, invitee: found[0]! };
 }
+
+/**
+ * The kind under which a speaker's fee and travel appear in a doctor's annual care total. They are reported there
+ * (transparency: every yuan a doctor received), but governed by the speaker caps above, not by the care tier's caps.
+ */
+export const speakerFeeKind = 'speakerFee';
+
+/** What counts against a doctor's yearly care cap: everything received except speaker fees. */
+export function careCapSpendFen(totalFen: number, byKind: Readonly<Record<string, number>>): number {
+  return totalFen - (byKind[speakerFeeKind] ?? 0);
+}

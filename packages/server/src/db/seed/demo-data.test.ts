@@ -1110,8 +1110,8 @@ describe('demo data (scale 1)', () => {
       decided_at: string;
     }>(
       database.db,
-      sql`select a.care_plan_id, a.step, a.decision, a.decided_by, u.role, a.comment, a.created_at::text as decided_at
-          from care_plan_approvals a join users u on u.id = a.decided_by order by a.created_at`,
+      sql`select a.care_plan_id, a.step, a.decision, a.decided_by, u.role, a.comment, a.decided_at::text as decided_at
+          from care_plan_approvals a join users u on u.id = a.decided_by order by a.decided_at`,
     );
     const byPlan = new Map<string, typeof approvals>();
     for (const a of approvals) byPlan.set(a.care_plan_id, [...(byPlan.get(a.care_plan_id) ?? []), a]);
@@ -1120,7 +1120,7 @@ describe('demo data (scale 1)', () => {
         expect(a.decided_by, p.id).not.toBe(p.owner_id);
         if (a.step === 'manager') expect(a.decided_by, p.id).toBe(p.manager_id);
         else expect(a.role, p.id).toBe('compliance');
-        if (p.submitted_at) expect(a.created_at > p.submitted_at, p.id).toBe(true);
+        if (p.submitted_at) expect(a.decided_at > p.submitted_at, p.id).toBe(true);
         return `${a.step}:${a.decision}`;
       });
       expect(p.items, p.id).toBeGreaterThan(0);

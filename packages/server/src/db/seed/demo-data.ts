@@ -3,7 +3,8 @@
  * users, products, hospitals, doctors, channel customers, territories) and
  * its segmentation (grades, listings, score history, ladder, stages, KOLs,
  * grading configs, last month's key accounts), plans and calls, and a year of
- * customer care (care dates, tiers, actions, plans with approvals, life events), and a year of channel data
+ * customer care (care dates, tiers, actions, plans with approvals, life events; surveys, academic events and
+ * complaints over the last six months), and a year of channel data
  * (orders, stock, flow, receivables …) after which the channel warnings and health scores are evaluated.
  * Deterministic: the same seed and scale give the same rows and uuids.
  * Seeding writes no audit rows: it is set-up, not a business change.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { speakerFeeKind } from '@keqing/domain';
 import type { Db } from '../../db/client.ts';
 import { countAll, offsetOf, toIso } from '../../db/list.ts';
 import {
@@ -83,7 +84,7 @@ export async function yearTotals(
 ): Promise<Map<string, number>> {
   const result = new Map<string, number>(doctorIds.map((id) => [id, 0]));
   if (doctorIds.length === 0) return result;
-  // every yuan the doctor received this year, events included (the yearly cap is per doctor, not per kind)
+  // what the doctor received this year against the care cap: care actions and event meals (speaker fees have caps of their own)
   const rows = await db
     .select({
       doctorId: sql<string>`"care_actions"."doctor_id"`,
@@ -94,6 +95,7 @@ export async function yearTotals(
       and(
         inArray(careActions.doctorId, [...new Set(doctorIds)]),
         inYear(year),
+        sql`"care_actions"."kind" <> ${speakerFeeKind}`,
         exceptItemsOfPlan
           ? sql`(${careActions.carePlanItemId} is null or ${careActions.carePlanItemId} not in (select i.id from care_plan_items i where i.care_plan_id = ${exceptItemsOfPlan}))`
           : undefined,

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import {
   addDays,
   capSharePct,
+  careCapSpendFen,
   careKindLabels,
   checkCareAction,
   chinaDate,
@@ -319,7 +320,8 @@ export function createCarePlansService(deps: { db: Db; today?: () => string; now
           ...r,
           tier: t.tier,
           capPerYearFen: t.policy.capPerYearFen,
-          overCap: r.totalFen > t.policy.capPerYearFen,
+          // speaker fees are reported in the total but governed by the speaker caps, not the care cap
+          overCap: careCapSpendFen(r.totalFen, r.byKind) > t.policy.capPerYearFen,
         };
       })
       .filter((r) => (f.overCapOnly ? r.overCap : true))
