@@ -9,7 +9,6 @@ import {
   maxCoverDays,
   neglectRule,
   overCreditLimitRule,
-  overdueAfterCredits,
   overStockRule,
   portfolioGapRule,
   priceDisorderRule,
@@ -124,14 +123,6 @@ describe('receivables', () => {
     [5_000_000, null, false],
   ])('balance %i vs credit limit %s → %s', (balance, limit, hit) => {
     expect(overCreditLimitRule(balance, limit) !== null).toBe(hit);
-  });
-  it.each([
-    [50_000, 30_000, 20_000],
-    [50_000, 50_000, 0],
-    [50_000, 80_000, 0],
-    [0, 0, 0],
-  ])('due %i, credited %i → overdue %i', (due, credited, overdue) => {
-    expect(overdueAfterCredits(due, credited)).toBe(overdue);
   });
   it.each([
     [1, true],

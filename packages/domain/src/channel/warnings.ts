@@ -178,14 +178,6 @@ export function overCreditLimitRule(balanceFen: number, creditLimitFen: number |
   return balanceFen > creditLimitFen ? { figure: balanceFen, threshold: creditLimitFen } : null;
 }
 
-/**
- * Overdue (fen), payments applied to the oldest deliveries first: what fell due (past the grace days) minus
- * everything credited (payments, returns, credit adjustments) — never below zero.
- */
-export function overdueAfterCredits(dueDebitsFen: number, creditsFen: number): number {
-  return Math.max(0, dueDebitsFen - creditsFen);
-}
-
 /** 超期欠款: anything overdue beyond the terms. */
 export function receivableOverdueRule(overdue: number): RuleHit | null {
   return overdue > 0 ? { figure: overdue, threshold: 0 } : null;

@@ -18,7 +18,10 @@ import {
   marginBelowCompetitorRule,
   neglectRule,
   overCreditLimitRule,
-  overdueAfterCredits,
+  allocatePayments,
+  ageingBuckets,
+  overdueOfBuckets,
+  type LedgerEntryLike,
   overStockRule,
   portfolioGapRule,
   priceDisorderRule,
@@ -163,6 +166,7 @@ async function gatherFigures(db: Db, ids: readonly string[] | undefined, p: Peri
     tierPrices,
     buyers,
     ledger,
+    ledgerEntryRows,
     risks,
     visits,
     licences,
@@ -239,20 +243,23 @@ async function gatherFigures(db: Db, ids: readonly string[] | undefined, p: Peri
               ${only(sql`fr.channel_customer_id`)}
             group by fr.channel_customer_id, fr.product_id, fr.hospital_id, fr.buyer_customer_id, coalesce(h.city, bc.city)`,
     ),
-    // 业务帐: balance; what fell due (past the grace days) against everything credited
+    // 业务帐: balance, first entry, last reconciliation
     rowsOf(
       db,
       sql`select le.channel_customer_id,
               coalesce(sum(le.amount_fen), 0) as balance,
-              coalesce(sum(le.amount_fen) filter (where le.amount_fen > 0
-                and coalesce(le.due_date, le.entry_date) < ${p.overdueBefore}::date), 0) as due_debits,
-              coalesce(-sum(le.amount_fen) filter (where le.amount_fen < 0), 0) as credits,
               min(le.entry_date) as first_entry,
               (select max(lr.period_end) from ledger_reconciliations lr
                 where lr.channel_customer_id = le.channel_customer_id and lr.period_end <= ${p.asOf}::date) as last_reconciled
             from ledger_entries le
             where le.entry_date <= ${p.asOf}::date ${only(sql`le.channel_customer_id`)}
             group by le.channel_customer_id`,
+    ),
+    // the entries themselves, for the overdue figure: the same FIFO allocation as the receivables page
+    rowsOf(
+      db,
+      sql`select id, channel_customer_id, entry_date, kind, amount_fen, due_date from ledger_entries
+            where entry_date <= ${p.asOf}::date ${only(sql`channel_customer_id`)}`,
     ),
     rowsOf(
       db,
@@ -290,6 +297,14 @@ async function gatherFigures(db: Db, ids: readonly string[] | undefined, p: Peri
     tierPrices,
     buyers,
     ledger,
+    ledgerEntries: ledgerEntryRows.map((r): LedgerEntryLike & { channelCustomerId: string } => ({
+      id: String(r.id),
+      channelCustomerId: String(r.channel_customer_id),
+      entryDate: dateText(r.entry_date)!,
+      kind: r.kind as LedgerEntryLike['kind'],
+      amountFen: num(r.amount_fen),
+      dueDate: dateText(r.due_date),
+    })),
     risks,
     visits,
     licences,
@@ -586,22 +601,23 @@ function applyRules(f: Figures, p: Periods, s: ChannelSettings) {
   }
 
   // receivables
+  const entriesBy = new Map<string, LedgerEntryLike[]>();
+  for (const e of f.ledgerEntries) {
+    const list = entriesBy.get(e.channelCustomerId) ?? [];
+    list.push(e);
+    entriesBy.set(e.channelCustomerId, list);
+  }
   for (const r of f.ledger) {
     const customerId = String(r.channel_customer_id);
     const customer = customerById.get(customerId);
     if (!customer) continue;
     const balance = num(r.balance);
-    const dueDebits = num(r.due_debits);
-    const credits = num(r.credits);
-    const overdue = overdueAfterCredits(dueDebits, credits);
+    // past the settlement date by more than the grace days, payments applied to the oldest deliveries first
+    const { openItems } = allocatePayments(entriesBy.get(customerId) ?? []);
+    const overdue = overdueOfBuckets(ageingBuckets(openItems, p.overdueBefore));
     const components = h(customerId);
     Object.assign(components, { balanceFen: balance, overdueFen: overdue });
-    const ledgerDetail = {
-      balanceFen: balance,
-      dueDebitsFen: dueDebits,
-      creditsFen: credits,
-      overdueFen: overdue,
-    };
+    const ledgerDetail = { balanceFen: balance, overdueFen: overdue };
     if (
       hit('overCreditLimit', customerId, null, '', overCreditLimitRule(balance, customer.creditLimitFen), {
         ...ledgerDetail,

@@ -87,8 +87,6 @@ export const channelWarningsEn: typeof channelWarningsZhCN = {
       balanceFen: 'Balance',
       overdueFen: 'Overdue',
       creditLimitFen: 'Credit limit',
-      creditsFen: 'Credited',
-      dueDebitsFen: 'Fallen due',
     },
     incidents: {
       register: 'Record an incident',

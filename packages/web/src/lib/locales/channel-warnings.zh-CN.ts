@@ -84,8 +84,6 @@ export const channelWarningsZhCN = {
       balanceFen: '欠款余额',
       overdueFen: '逾期金额',
       creditLimitFen: '资信额度',
-      creditsFen: '已回款/退货',
-      dueDebitsFen: '已到期发货',
     },
     incidents: {
       register: '登记冲货事件',

@@ -23,7 +23,7 @@ import { figureVsThreshold, subjectText, WarningStatusTag } from './warning-labe
 import { useAcknowledgeWarning, useWarning, type ChannelWarningDetail } from './warnings.api.ts';
 
 type FlowRow = ChannelWarningDetail['trace']['flowRows'][number];
-const ledgerKeys = ['balanceFen', 'overdueFen', 'creditLimitFen', 'creditsFen', 'dueDebitsFen'] as const;
+const ledgerKeys = ['balanceFen', 'overdueFen', 'creditLimitFen'] as const;
 
 /** 预警详情: the figure against its threshold, the rows behind it (links to the customer and the flow file), acknowledge. */
 export function WarningDrawer({ warningId, onClose }: { warningId: string | null; onClose: () => void }) {
