@@ -55,6 +55,7 @@ import { partiesRoutes } from './modules/channel/parties.routes.ts';
 import { goodsRoutes } from './modules/channel/goods.routes.ts';
 import { moneyRoutes } from './modules/channel/money.routes.ts';
 import { warningsRoutes } from './modules/channel/warnings.routes.ts';
+import { careFeesRoutes } from './modules/care-fees/care-fees.routes.ts';
 
 const packageJson = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
@@ -171,6 +172,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(goodsRoutes({ db }));
   await app.register(moneyRoutes({ db }));
   await app.register(warningsRoutes({ db }));
+  await app.register(careFeesRoutes({ db }));
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

@@ -13,6 +13,7 @@ import { channelMoneyMessages } from './messages/channel-money.ts';
 import { channelWarningsMessages } from './messages/channel-warnings.ts';
 import { surveysMessages } from './messages/surveys.ts';
 import { eventsMessages } from './messages/events.ts';
+import { careFeesMessages } from './messages/care-fees.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -149,6 +150,7 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...channelWarningsMessages['zh-CN'],
     ...surveysMessages['zh-CN'],
     ...eventsMessages['zh-CN'],
+    ...careFeesMessages['zh-CN'],
   },
   en: {
     ...coreMessages.en,
@@ -166,6 +168,7 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...channelWarningsMessages.en,
     ...surveysMessages.en,
     ...eventsMessages.en,
+    ...careFeesMessages.en,
   },
 };
 

@@ -17,3 +17,4 @@ export * from './channel-money.ts';
 export * from './channel-warnings.ts';
 export * from './surveys.ts';
 export * from './events.ts';
+export * from './care-fees.ts';

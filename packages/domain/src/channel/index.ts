@@ -3,3 +3,4 @@ export * from './flow.ts';
 export * from './ledger.ts';
 export * from './warnings.ts';
 export * from './health.ts';
+export * from './care-fees.ts';

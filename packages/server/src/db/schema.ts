@@ -93,6 +93,14 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'string' }),
     active: boolean('active').notNull().default(true),
+    /**
+     * Back-office duties an admin account may carry besides its role: salesClerk 销售文员, finance 财务 — the
+     * signers of 客情费 claims after the sales manager's own step.
+     */
+    duties: text('duties')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'string' }),
     version: version(),
     ...timestamps(),
@@ -2114,3 +2122,150 @@ export const eventApprovals = pgTable(
   },
   (t) => [index('event_approvals_event_idx').on(t.eventId)],
 );
+
+// ── 客情费: relationship-maintenance expenses for channel customers (seed 003's draft policy) ─────────────
+
+/** 客户关系维护费——xx品种: the budget account of a product for a year, and its rate per unit of net sales. */
+export const careFeeAccounts = pgTable(
+  'care_fee_accounts',
+  {
+    id: id(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    year: integer('year').notNull(),
+    budgetFen: money('budget_fen').notNull(),
+    /** 标准: fee per unit of 纯销 (net sales) */
+    ratePerUnitFen: integer('rate_per_unit_fen').notNull(),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('care_fee_accounts_uq').on(t.productId, t.year)],
+);
+
+/**
+ * 月客户采购及客情费统计表: a rep's claim for a month, signed in sequence by 销售文员 → 销售部经理 → 财务 (a missing
+ * signature leaves it invalid), then paid out (借支 within the rep's cash-advance cap) and spot-checked by the manager.
+ */
+export const careFeeClaims = pgTable(
+  'care_fee_claims',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** YYYY-MM: the month of the purchases claimed for */
+    month: text('month').notNull(),
+    /** draft → submitted → clerkSigned → managerSigned → approved (finance) → paid; any signer may reject */
+    status: text('status', {
+      enum: ['draft', 'submitted', 'clerkSigned', 'managerSigned', 'approved', 'rejected', 'paid'],
+    })
+      .notNull()
+      .default('draft'),
+    requestedFen: money('requested_fen').notNull().default(0),
+    /** What the rules allow: only for customers whose net sales happened and whose payment was collected */
+    payableFen: money('payable_fen').notNull().default(0),
+    /** 借支: cash advanced to the rep to pay out (≤ the cap per rep) */
+    advanceFen: money('advance_fen'),
+    paidOn: date('paid_on', { mode: 'string' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('care_fee_claims_owner_month_uq').on(t.ownerId, t.month)],
+);
+
+/** One channel customer × product of a claim, with the statement of its purchases and collection. Never a doctor. */
+export const careFeeClaimLines = pgTable(
+  'care_fee_claim_lines',
+  {
+    id: id(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => careFeeClaims.id),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** 纯销 in the month (from committed flow) */
+    netSalesQuantity: integer('net_sales_quantity').notNull(),
+    netSalesFen: money('net_sales_fen').notNull(),
+    /** 回款: collected in the month (distributor ledger payments) and the collection rate 0–1 */
+    collectedFen: money('collected_fen').notNull(),
+    collectionRate: doublePrecision('collection_rate').notNull(),
+    requestedFen: money('requested_fen').notNull(),
+    payableFen: money('payable_fen').notNull(),
+    /** Who at the customer it is for: purchaser 采购员 | purchasingHead 采购部领导 | executive 主管采购的公司领导 | event 活动 */
+    recipientRole: text('recipient_role').notNull(),
+    /** A 新客户特殊费用 covered by an approved application */
+    specialApplicationId: uuid('special_application_id'),
+    note: text('note'),
+  },
+  (t) => [index('care_fee_claim_lines_claim_idx').on(t.claimId)],
+);
+
+/** Each signature (or rejection) of a claim or a special-fee application, in sequence. */
+export const careFeeSignatures = pgTable(
+  'care_fee_signatures',
+  {
+    id: id(),
+    /** claim | specialApplication */
+    subject: text('subject', { enum: ['claim', 'specialApplication'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** clerk 销售文员 | manager 销售部经理 | finance 财务 */
+    step: text('step', { enum: ['clerk', 'manager', 'finance'] }).notNull(),
+    decision: text('decision', { enum: ['approved', 'rejected'] }).notNull(),
+    signedBy: uuid('signed_by')
+      .notNull()
+      .references(() => users.id),
+    comment: text('comment'),
+    signedAt: createdAt(),
+  },
+  (t) => [index('care_fee_signatures_subject_idx').on(t.subject, t.subjectId)],
+);
+
+/** 新客户特殊费用申请: valid only if applied for and fully signed before the contract date; paid after collection. */
+export const careFeeSpecialApplications = pgTable(
+  'care_fee_special_applications',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    channelCustomerId: uuid('channel_customer_id')
+      .notNull()
+      .references(() => channelCustomers.id),
+    productId: uuid('product_id').references(() => products.id),
+    amountFen: money('amount_fen').notNull(),
+    reason: text('reason').notNull(),
+    /** The planned contract date: the application must be signed off before it */
+    contractDate: date('contract_date', { mode: 'string' }).notNull(),
+    status: text('status', {
+      enum: ['submitted', 'clerkSigned', 'managerSigned', 'approved', 'rejected'],
+    })
+      .notNull()
+      .default('submitted'),
+    approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'string' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [index('care_fee_special_applications_customer_idx').on(t.channelCustomerId)],
+);
+
+/** 抽查: after payout the sales manager confirms with 3 of the paid customers. */
+export const careFeeSpotChecks = pgTable('care_fee_spot_checks', {
+  id: id(),
+  claimId: uuid('claim_id')
+    .notNull()
+    .unique()
+    .references(() => careFeeClaims.id),
+  checkedBy: uuid('checked_by')
+    .notNull()
+    .references(() => users.id),
+  checkedOn: date('checked_on', { mode: 'string' }).notNull(),
+  /** [{ channelCustomerId, confirmed: boolean, note }] — three paid customers */
+  results: jsonb('results').notNull(),
+  createdAt: createdAt(),
+});

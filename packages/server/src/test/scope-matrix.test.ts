@@ -21,6 +21,7 @@ import { partiesScopeCases } from '../modules/channel/parties.scope.ts';
 import { goodsScopeCases } from '../modules/channel/goods.scope.ts';
 import { moneyScopeCases } from '../modules/channel/money.scope.ts';
 import { warningsScopeCases } from '../modules/channel/warnings.scope.ts';
+import { careFeesScopeCases } from '../modules/care-fees/care-fees.scope.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { actorFor, createWorld, type World } from './world.ts';
@@ -46,6 +47,7 @@ const cases: ScopeCase[] = [
   ...goodsScopeCases,
   ...moneyScopeCases,
   ...warningsScopeCases,
+  ...careFeesScopeCases,
   ...auditScopeCases,
 ];
 

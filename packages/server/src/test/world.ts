@@ -19,6 +19,7 @@ import { moneyFixtures } from '../modules/channel/money.fixtures.ts';
 import { warningsFixtures } from '../modules/channel/warnings.fixtures.ts';
 import { surveysFixtures } from '../modules/care/surveys.fixtures.ts';
 import { eventsFixtures } from '../modules/care/events.fixtures.ts';
+import { careFeesFixtures } from '../modules/care-fees/care-fees.fixtures.ts';
 
 let passwordHash: Promise<string> | undefined;
 
@@ -207,6 +208,7 @@ export async function createWorld(db: Db) {
     warnings: await warningsFixtures(db, base),
     surveys: await surveysFixtures(db, base),
     events: await eventsFixtures(db, base),
+    careFees: await careFeesFixtures(db, base),
   };
 }
 

@@ -31,7 +31,8 @@ export type NavKey =
   | 'channel-flow'
   | 'channel-receivables'
   | 'channel-promotions'
-  | 'channel-warnings';
+  | 'channel-warnings'
+  | 'care-fees';
 export type NavItem = { key: NavKey; path: string };
 
 const home: NavItem = { key: 'home', path: '/' };
@@ -65,6 +66,7 @@ const channelRead: NavItem[] = [
   { key: 'channel-products', path: '/channel/products' },
   { key: 'channel-receivables', path: '/channel/receivables' },
   { key: 'channel-promotions', path: '/channel/promotions' },
+  { key: 'care-fees', path: '/care-fees' },
 ];
 const channel: NavItem[] = [...channelRead, { key: 'channel-flow', path: '/channel/flow' }];
 

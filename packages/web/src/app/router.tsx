@@ -53,6 +53,7 @@ const SurveyAnswerPage = lazy(() => import('../features/care/surveys/SurveyAnswe
 const EventsPage = lazy(() => import('../features/care/events/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/care/events/EventPage.tsx'));
 const EventSignInPage = lazy(() => import('../features/care/events/EventSignInPage.tsx'));
+const CareFeesPage = lazy(() => import('../features/care-fees/CareFeesPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 /** Which roles may open a route; the shell shows 无权访问 to everyone else. */
@@ -155,6 +156,7 @@ export const router = createBrowserRouter([
               { path: 'channel/receivables', element: <ReceivablesPage /> },
               { path: 'channel/promotions', element: <PromotionsPage /> },
               { path: 'channel/warnings', element: <WarningsBoardPage /> },
+              { path: 'care-fees', element: <CareFeesPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

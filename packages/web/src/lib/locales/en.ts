@@ -35,6 +35,7 @@ export const en: Messages = {
     'channel-receivables': 'Receivables',
     'channel-promotions': 'Promotions',
     'channel-warnings': 'Channel warnings',
+    'care-fees': 'Relationship fees',
   },
   roles: {
     rep: 'Sales rep',

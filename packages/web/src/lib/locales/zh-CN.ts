@@ -34,6 +34,7 @@ export const zhCN = {
     'channel-receivables': '应收账款',
     'channel-promotions': '渠道促销',
     'channel-warnings': '渠道预警',
+    'care-fees': '客情费',
   },
   roles: {
     rep: '医药代表',
