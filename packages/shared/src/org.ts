@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userDuties } from '@keqing/domain';
 import { isoDate, listQuerySchema, roleSchema, versionSchema, booleanQuery } from './common.ts';
 import { passwordSchema, usernameSchema } from './auth.ts';
 
@@ -66,6 +67,8 @@ export const userSchema = z.object({
   active: z.boolean(),
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  /** Back-office duties of an admin account: salesClerk 销售文员, finance 财务 (signers of 客情费) */
+  duties: z.array(z.enum(userDuties)),
   version: z.number().int(),
   createdAt: z.string(),
 });
@@ -88,6 +91,8 @@ export const createUserSchema = z.object({
   email,
   /** Initial password; the user must change it at first sign-in. */
   password: passwordSchema,
+  /** Only for admin accounts */
+  duties: z.array(z.enum(userDuties)).max(2).optional(),
 });
 export const updateUserSchema = z.object({
   name: name.optional(),
@@ -96,6 +101,8 @@ export const updateUserSchema = z.object({
   phone,
   email,
   active: z.boolean().optional(),
+  /** Only for admin accounts (else 400) */
+  duties: z.array(z.enum(userDuties)).max(2).optional(),
   version: versionSchema,
 });
 export const resetPasswordSchema = z.object({ newPassword: passwordSchema });

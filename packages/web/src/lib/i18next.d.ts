@@ -10,6 +10,7 @@ import type { complaintsZhCN } from './locales/complaints.zh-CN.ts';
 import type { planningZhCN } from './locales/planning.zh-CN.ts';
 import type { surveysZhCN } from './locales/surveys.zh-CN.ts';
 import type { eventsZhCN } from './locales/events.zh-CN.ts';
+import type { careFeesZhCN } from './locales/care-fees.zh-CN.ts';
 import type { zhCN } from './locales/zh-CN.ts';
 
 // Module augmentation needs an interface; it makes t() keys type-checked against the Chinese catalog.
@@ -29,7 +30,8 @@ declare module 'i18next' {
         typeof channelGoodsZhCN &
         typeof channelWarningsZhCN &
         typeof surveysZhCN &
-        typeof eventsZhCN;
+        typeof eventsZhCN &
+        typeof careFeesZhCN;
     };
   }
 }

@@ -75,6 +75,12 @@ const countLabels: Record<keyof SeedCounts, string> = {
   channelPromises: '承诺 promises',
   channelPromotions: '渠道促销 promotions',
   channelPromotionPayouts: '促销兑付 promotion payouts',
+  careFeeAccounts: '客情费科目 care-fee accounts',
+  careFeeClaims: '客情费申报 care-fee claims',
+  careFeeClaimLines: '申报明细 care-fee claim lines',
+  careFeeSignatures: '客情费签字 care-fee signatures',
+  careFeeSpecialApplications: '特殊费用申请 special-fee applications',
+  careFeeSpotChecks: '抽查 spot checks',
 };
 
 function positiveNumber(raw: string | undefined, flag: string, fallback: number): number {

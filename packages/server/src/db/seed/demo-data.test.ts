@@ -4,6 +4,16 @@ import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
+  careFeeAdvanceCapFen,
+  careFeeAdvanceError,
+  careFeeCollectionRate,
+  careFeeMaxRequestFen,
+  careFeePayable,
+  careFeeRecipientRoles,
+  careFeeSignaturesComplete,
+  careFeeSignSteps,
+  careFeeSpecialValid,
+  careFeeSpotCheckError,
   careTierPolicy,
   checkSurveyAnswers,
   checkSurveyQuestions,
@@ -23,6 +33,7 @@ import {
   validateKolProfile,
   workingDaysBetween,
   type ComplaintSeverity,
+  type CareFeeSignStep,
   type ComplaintStatus,
   type HospitalLevel,
   type KolProfile,
@@ -293,7 +304,7 @@ describe('demo data (scale 1)', () => {
       .from(users)
       .groupBy(users.role);
     expect(Object.fromEntries(roles.map((r) => [r.role, r.n]))).toEqual({
-      admin: 1,
+      admin: 3, // admin, and the 客情费 signers clerk and finance
       compliance: 1,
       manager: 6,
       rep: 30,
@@ -302,7 +313,7 @@ describe('demo data (scale 1)', () => {
       regions: 2,
       areas: 6,
       teams: 6,
-      users: 38,
+      users: 40,
       products: 5,
       hospitals: 200,
     });
@@ -573,7 +584,7 @@ describe('demo data (scale 1)', () => {
     expect(again.seeded).toBe(false);
     expect(Object.values(again.counts).every((n) => n === 0)).toBe(true);
     const [n] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users);
-    expect(n?.n).toBe(38);
+    expect(n?.n).toBe(40); // 38 + the 客情费 signers clerk and finance
     expect(await accountsDigest(database.db)).toBe(before);
   });
 
@@ -1984,6 +1995,300 @@ describe('demo data (scale 1)', () => {
     }
     expect(overdueOpen).toBeGreaterThanOrEqual(2);
   });
+
+  // ── 客情费 ──
+
+  it('adds the 客情费 signers clerk (销售文员) and finance (财务) as admins with their duty and the demo password', async () => {
+    const rows = await query<{ username: string; role: string; duties: string[]; hash: string }>(
+      database.db,
+      sql`select username, role, duties, password_hash as hash from users where cardinality(duties) > 0 order by username`,
+    );
+    expect(rows.map((r) => [r.username, r.role, r.duties])).toEqual([
+      ['clerk', 'admin', ['salesClerk']],
+      ['finance', 'admin', ['finance']],
+    ]);
+    for (const r of rows) expect(await verify(r.hash, DEMO_PASSWORD), r.username).toBe(true);
+  });
+
+  it('keeps a 客情费 budget account per product for this year and last', async () => {
+    const rows = await query<{ product_id: string; year: number; budget_fen: number; rate: number }>(
+      database.db,
+      sql`select product_id, year, budget_fen::int as budget_fen, rate_per_unit_fen as rate from care_fee_accounts`,
+    );
+    const year = Number(TODAY.slice(0, 4));
+    expect(rows).toHaveLength(summary.counts.products * 2);
+    expect(new Set(rows.map((r) => `${r.product_id}:${r.year}`)).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.year))).toEqual(new Set([year - 1, year]));
+    for (const r of rows) expect(r.budget_fen > 0 && r.rate > 0).toBe(true);
+  });
+
+  it('files 客情费 claims whose statements match the committed flow and ledger and whose payable follows the rule', async () => {
+    const lines = await query<{
+      claim_id: string;
+      owner_id: string;
+      month: string;
+      customer_id: string;
+      kind: string;
+      product_id: string;
+      qty: number;
+      net_fen: number;
+      collected_fen: number;
+      rate: number;
+      requested_fen: number;
+      payable_fen: number;
+      recipient_role: string;
+      account_rate: number | null;
+      flow_qty: number;
+      flow_fen: number;
+      delivered: number;
+      paid_in: number;
+      in_scope: boolean;
+    }>(
+      database.db,
+      sql`select l.claim_id, c.owner_id, c.month, l.channel_customer_id as customer_id, cc.kind, l.product_id,
+                 l.net_sales_quantity as qty, l.net_sales_fen::bigint::float8 as net_fen,
+                 l.collected_fen::bigint::float8 as collected_fen, l.collection_rate as rate,
+                 l.requested_fen::bigint::float8 as requested_fen, l.payable_fen::bigint::float8 as payable_fen,
+                 l.recipient_role,
+                 (select a.rate_per_unit_fen from care_fee_accounts a
+                   where a.product_id = l.product_id and a.year = substr(c.month, 1, 4)::int) as account_rate,
+                 (select coalesce(sum(r.quantity), 0)::int from flow_rows r join flow_imports i on i.id = r.import_id
+                   where i.status = 'committed' and r.product_id = l.product_id
+                     and to_char(r.sale_date, 'YYYY-MM') = c.month
+                     and (case when cc.kind = 'distributor' then r.channel_customer_id
+                               else r.buyer_customer_id end) = l.channel_customer_id) as flow_qty,
+                 (select coalesce(sum(r.amount_fen), 0)::float8 from flow_rows r join flow_imports i on i.id = r.import_id
+                   where i.status = 'committed' and r.product_id = l.product_id
+                     and to_char(r.sale_date, 'YYYY-MM') = c.month
+                     and (case when cc.kind = 'distributor' then r.channel_customer_id
+                               else r.buyer_customer_id end) = l.channel_customer_id) as flow_fen,
+                 (select coalesce(sum(e.amount_fen), 0)::float8 from ledger_entries e
+                   where e.channel_customer_id = l.channel_customer_id and e.kind = 'delivery'
+                     and to_char(e.entry_date, 'YYYY-MM') = c.month) as delivered,
+                 (select coalesce(-sum(e.amount_fen), 0)::float8 from ledger_entries e
+                   where e.channel_customer_id = l.channel_customer_id and e.kind = 'payment' and e.amount_fen < 0
+                     and to_char(e.entry_date, 'YYYY-MM') = c.month) as paid_in,
+                 exists (select 1 from territory_assignments ta
+                           join territory_channel_customers tc on tc.territory_id = ta.territory_id
+                          where ta.user_id = c.owner_id and ta.end_date is null
+                            and tc.channel_customer_id = l.channel_customer_id) as in_scope
+          from care_fee_claim_lines l join care_fee_claims c on c.id = l.claim_id
+          join channel_customers cc on cc.id = l.channel_customer_id`,
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(20);
+    for (const l of lines) {
+      const id = `${l.claim_id}/${l.customer_id}/${l.product_id}`;
+      expect(l.in_scope, id).toBe(true);
+      expect(l.month < TODAY.slice(0, 7), id).toBe(true);
+      expect([l.qty, l.net_fen], id).toEqual([l.flow_qty, l.flow_fen]);
+      expect(l.qty, id).toBeGreaterThan(0);
+      if (l.kind === 'distributor') {
+        expect(l.collected_fen, id).toBe(l.paid_in);
+        expect(l.rate, id).toBeCloseTo(careFeeCollectionRate(l.paid_in, l.delivered), 9);
+      } else {
+        expect(l.rate, id).toBe(1);
+      }
+      expect(l.requested_fen, id).toBeGreaterThan(0);
+      expect(l.requested_fen, id).toBeLessThanOrEqual(careFeeMaxRequestFen(l.account_rate ?? 0, l.qty));
+      expect(l.payable_fen, id).toBe(
+        careFeePayable({ requestedFen: l.requested_fen, netSalesQuantity: l.qty, collectionRate: l.rate }),
+      );
+      expect(careFeeRecipientRoles, id).toContain(l.recipient_role);
+    }
+    // some lines are paid only in part: the distributor had not collected the whole month
+    expect(lines.some((l) => l.payable_fen < l.requested_fen)).toBe(true);
+
+    const claims = await query<{
+      id: string;
+      owner_id: string;
+      month: string;
+      status: string;
+      requested_fen: number;
+      payable_fen: number;
+      sum_requested: number;
+      sum_payable: number;
+    }>(
+      database.db,
+      sql`select c.id, c.owner_id, c.month, c.status, c.requested_fen::float8 as requested_fen,
+                 c.payable_fen::float8 as payable_fen,
+                 (select sum(l.requested_fen)::float8 from care_fee_claim_lines l where l.claim_id = c.id) as sum_requested,
+                 (select sum(l.payable_fen)::float8 from care_fee_claim_lines l where l.claim_id = c.id) as sum_payable
+          from care_fee_claims c`,
+    );
+    expect(claims.length).toBeGreaterThanOrEqual(10);
+    for (const c of claims)
+      expect([c.requested_fen, c.payable_fen], c.id).toEqual([c.sum_requested, c.sum_payable]);
+    expect(new Set(claims.map((c) => c.status))).toEqual(
+      new Set(['paid', 'approved', 'clerkSigned', 'managerSigned', 'submitted', 'rejected', 'draft']),
+    );
+    expect(claims.filter((c) => c.status === 'rejected')).toHaveLength(1);
+    expect(new Set(claims.map((c) => c.month)).size).toBe(3);
+  });
+
+  it('signs 客情费 claims clerk → manager → finance by distinct people, pays only approved ones within the ¥3,000 cap, spot-checks 3', async () => {
+    const claims = await query<{
+      id: string;
+      owner_id: string;
+      status: string;
+      payable_fen: number;
+      advance_fen: number | null;
+      paid_on: string | null;
+      manager_id: string;
+      submitted_at: string | null;
+    }>(
+      database.db,
+      sql`select c.id, c.owner_id, c.status, c.payable_fen::float8 as payable_fen, c.advance_fen::float8 as advance_fen,
+                 c.paid_on::text as paid_on, t.manager_id, c.submitted_at::text as submitted_at
+          from care_fee_claims c join users u on u.id = c.owner_id join teams t on t.id = u.team_id`,
+    );
+    const signatures = await query<{
+      subject_id: string;
+      step: CareFeeSignStep;
+      decision: 'approved' | 'rejected';
+      signed_by: string;
+      duties: string[];
+      role: string;
+      at: number;
+    }>(
+      database.db,
+      sql`select s.subject_id, s.step, s.decision, s.signed_by, u.duties, u.role,
+                 extract(epoch from s.created_at)::float8 as at
+          from care_fee_signatures s join users u on u.id = s.signed_by
+          where s.subject = 'claim' order by s.created_at, s.step`,
+    );
+    const spotChecks = await query<{
+      claim_id: string;
+      checked_by: string;
+      checked_on: string;
+      results: { channelCustomerId: string; confirmed: boolean }[];
+    }>(database.db, sql`select claim_id, checked_by, checked_on::text, results from care_fee_spot_checks`);
+    const paidLines = await query<{ claim_id: string; customer_id: string }>(
+      database.db,
+      sql`select distinct claim_id, channel_customer_id as customer_id from care_fee_claim_lines where payable_fen > 0`,
+    );
+    const now = Date.parse(`${TODAY}T23:59:59+08:00`) / 1000;
+    const reached: Record<string, number> = {
+      draft: 0,
+      submitted: 0,
+      clerkSigned: 1,
+      managerSigned: 2,
+      approved: 3,
+      paid: 3,
+      rejected: 3,
+    };
+    for (const c of claims) {
+      const list = signatures.filter((s) => s.subject_id === c.id);
+      expect(
+        list.map((s) => s.step),
+        c.id,
+      ).toEqual(careFeeSignSteps.slice(0, reached[c.status]));
+      expect(c.submitted_at === null, c.id).toBe(c.status === 'draft');
+      const at = list.map((s) => s.at);
+      expect(at, c.id).toEqual([...at].sort((a, b) => a - b));
+      for (const s of list) {
+        expect(s.at, c.id).toBeLessThanOrEqual(now);
+        expect(s.signed_by, c.id).not.toBe(c.owner_id);
+        if (s.step === 'clerk') expect([s.role, s.duties], c.id).toEqual(['admin', ['salesClerk']]);
+        if (s.step === 'manager') expect(s.signed_by, c.id).toBe(c.manager_id);
+        if (s.step === 'finance') expect([s.role, s.duties], c.id).toEqual(['admin', ['finance']]);
+      }
+      expect(new Set(list.map((s) => s.signed_by)).size, c.id).toBe(list.length);
+      expect(list.filter((s) => s.decision === 'rejected').length, c.id).toBe(
+        c.status === 'rejected' ? 1 : 0,
+      );
+      const complete = careFeeSignaturesComplete(
+        c.owner_id,
+        list.map((s) => ({ step: s.step, decision: s.decision, signedBy: s.signed_by })),
+      );
+      expect(complete, c.id).toBe(c.status === 'approved' || c.status === 'paid');
+      if (c.status === 'paid') {
+        expect(c.paid_on, c.id).not.toBeNull();
+        expect(c.paid_on! <= TODAY, c.id).toBe(true);
+        expect(careFeeAdvanceError(c.advance_fen ?? -1, c.payable_fen), c.id).toBeNull();
+        expect(c.advance_fen!, c.id).toBeGreaterThanOrEqual(0);
+        expect(c.advance_fen!, c.id).toBeLessThanOrEqual(careFeeAdvanceCapFen);
+      } else {
+        expect([c.advance_fen, c.paid_on], c.id).toEqual([null, null]);
+      }
+    }
+    expect(claims.filter((c) => c.status === 'paid').length).toBeGreaterThanOrEqual(3);
+    expect(spotChecks.length).toBeGreaterThanOrEqual(2);
+    for (const s of spotChecks) {
+      const claim = claims.find((c) => c.id === s.claim_id)!;
+      expect(claim.status, s.claim_id).toBe('paid');
+      expect(s.checked_by, s.claim_id).toBe(claim.manager_id);
+      expect(s.checked_on >= claim.paid_on! && s.checked_on <= TODAY, s.claim_id).toBe(true);
+      const paid = paidLines.filter((l) => l.claim_id === s.claim_id).map((l) => l.customer_id);
+      expect(
+        careFeeSpotCheckError(
+          paid,
+          s.results.map((r) => r.channelCustomerId),
+        ),
+        s.claim_id,
+      ).toBeNull();
+    }
+    expect(spotChecks.some((s) => s.results.some((r) => !r.confirmed))).toBe(true);
+  });
+
+  it('approves the new-customer special fee before its contract date, signed by the three steps', async () => {
+    const apps = await query<{
+      id: string;
+      owner_id: string;
+      status: string;
+      approved_on: string;
+      contract_date: string;
+    }>(
+      database.db,
+      sql`select id, owner_id, status, to_char(approved_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as approved_on,
+                 contract_date::text from care_fee_special_applications`,
+    );
+    expect(apps.length).toBeGreaterThanOrEqual(1);
+    for (const a of apps) {
+      expect(
+        careFeeSpecialValid({ status: a.status, approvedOn: a.approved_on, contractDate: a.contract_date }),
+        a.id,
+      ).toBe(true);
+      const signs = await query<{
+        step: CareFeeSignStep;
+        decision: 'approved' | 'rejected';
+        signed_by: string;
+      }>(
+        database.db,
+        sql`select step, decision, signed_by from care_fee_signatures
+            where subject = 'specialApplication' and subject_id = ${a.id} order by created_at`,
+      );
+      expect(
+        careFeeSignaturesComplete(
+          a.owner_id,
+          signs.map((s) => ({ step: s.step, decision: s.decision, signedBy: s.signed_by })),
+        ),
+        a.id,
+      ).toBe(true);
+    }
+  });
+
+  it('keeps 客情费 to channel customers: no doctor column, no doctor id anywhere', async () => {
+    const columns = await query<{ table_name: string; column_name: string }>(
+      database.db,
+      sql`select table_name, column_name from information_schema.columns where table_name like 'care_fee%'`,
+    );
+    expect(columns.length).toBeGreaterThan(30);
+    expect(columns.filter((c) => /doctor|physician/i.test(c.column_name))).toEqual([]);
+    const [hits] = await query<{ n: number }>(
+      database.db,
+      sql`select (select count(*) from care_fee_claim_lines l join doctors d on d.id = l.channel_customer_id)::int
+               + (select count(*) from care_fee_special_applications a join doctors d on d.id = a.channel_customer_id)::int
+               + (select count(*) from care_fee_spot_checks s, jsonb_array_elements(s.results) r
+                   join doctors d on d.id::text = r->>'channelCustomerId')::int as n`,
+    );
+    expect(hits!.n).toBe(0);
+    const [unknown] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from care_fee_spot_checks s, jsonb_array_elements(s.results) r
+          where not exists (select 1 from channel_customers c where c.id::text = r->>'channelCustomerId')`,
+    );
+    expect(unknown!.n).toBe(0);
+  });
 });
 
 describe('demo data generator', () => {
@@ -2027,6 +2332,23 @@ describe('demo data generator', () => {
       expect(list.length, table).toBeGreaterThanOrEqual(1);
     }
     expect(tiny.users.map((u) => u.username)).toContain('rep01');
+  });
+
+  it('repeats the 客情费 demo exactly for the same seed and day', () => {
+    const pick = (rows: ReturnType<typeof generate>) => ({
+      signers: rows.users.filter((u) => (u.duties ?? []).length > 0),
+      accounts: rows.careFeeAccounts,
+      claims: rows.careFeeClaims,
+      lines: rows.careFeeClaimLines,
+      signatures: rows.careFeeSignatures,
+      special: rows.careFeeSpecialApplications,
+      spotChecks: rows.careFeeSpotChecks,
+    });
+    const a = pick(generate(0.5, 7));
+    expect(a.claims.length).toBeGreaterThan(0);
+    expect(a.lines.length).toBeGreaterThan(0);
+    expect(pick(generate(0.5, 7))).toEqual(a);
+    expect(pick(generate(0.5, 8)).claims.map((c) => c.id)).not.toEqual(a.claims.map((c) => c.id));
   });
 
   it('keeps hospital names unique where a city runs out of plain names', () => {

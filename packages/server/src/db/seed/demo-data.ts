@@ -5,7 +5,8 @@
  * grading configs, last month's key accounts), plans and calls, and a year of
  * customer care (care dates, tiers, actions, plans with approvals, life events; surveys, academic events and
  * complaints over the last six months), and a year of channel data
- * (orders, stock, flow, receivables …) after which the channel warnings and health scores are evaluated.
+ * (orders, stock, flow, receivables …) after which the channel warnings and health scores are evaluated,
+ * with three months of 客情费 claims read from that flow and ledger (and the signers `clerk` and `finance`).
  * Deterministic: the same seed and scale give the same rows and uuids.
  * Seeding writes no audit rows: it is set-up, not a business change.
  */
@@ -16,6 +17,12 @@ import type { Db } from '../client.ts';
 import {
   areas,
   calls,
+  careFeeAccounts,
+  careFeeClaimLines,
+  careFeeClaims,
+  careFeeSignatures,
+  careFeeSpecialApplications,
+  careFeeSpotChecks,
   channelBills,
   channelContacts,
   channelCustomerStatusHistory,
@@ -186,6 +193,12 @@ const tables: { [K in keyof DemoRows]: PgTable } = {
   channelPromises,
   channelPromotions,
   channelPromotionPayouts,
+  careFeeAccounts,
+  careFeeClaims,
+  careFeeClaimLines,
+  careFeeSignatures,
+  careFeeSpecialApplications,
+  careFeeSpotChecks,
 };
 
 const emptyCounts = (): SeedCounts =>

@@ -51,6 +51,7 @@ import { generateCallData, type CallRows } from './calls-data.ts';
 import { generateCareData, type CareRows } from './care-data.ts';
 import { emptyCareEventsRows, generateCareEventsData, type CareEventsRows } from './care-events-data.ts';
 import { emptyChannelRows, generateChannelData, type ChannelRows } from './channel-data.ts';
+import { emptyCareFeesRows, generateCareFeesData, type CareFeesRows } from './care-fees-data.ts';
 
 export const REPS_PER_TEAM = 5;
 
@@ -96,7 +97,8 @@ export type DemoRows = {
   CallRows &
   CareRows &
   CareEventsRows &
-  ChannelRows;
+  ChannelRows &
+  CareFeesRows;
 
 type HospitalLevel = (typeof hospitalLevels)[number];
 type HospitalType = (typeof hospitalTypes)[number];
@@ -643,6 +645,7 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       careActions: [],
       ...emptyCareEventsRows(),
       ...emptyChannelRows(),
+      ...emptyCareFeesRows(),
     },
     root: createRandom(seed),
     count: (base) => Math.max(1, Math.round(base * scale)),
@@ -676,6 +679,13 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
   if (options.channel ?? true) {
     // fills in the channel customers' terms and territory too (code, tiers, authorised hospitals, credit)
     Object.assign(ctx.rows, generateChannelData(ctx.rows, ctx.root.fork('channel-data'), { today, adminId }));
+    // 客情费: the clerk and finance signers, budget accounts and claims read from the flow and ledger above
+    const { users: signers, ...careFees } = generateCareFeesData(ctx.rows, ctx.root.fork('care-fees'), {
+      today,
+      passwordHash,
+    });
+    Object.assign(ctx.rows, careFees);
+    ctx.rows.users.push(...signers);
   }
   if (options.care ?? true) {
     // surveys, academic events and complaints; the events' attendees get follow-ups like the calls' ones
@@ -756,6 +766,7 @@ function addUsers(ctx: Context, teamPlans: readonly TeamPlan[], passwordHash: st
     email: `${username}@example.com`,
     passwordHash,
     mustChangePassword: false,
+    duties: [],
   });
   const freshName = () => {
     for (;;) {

@@ -1,5 +1,5 @@
 import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { Role } from '@keqing/shared';
+import { userDuties, type Role, type UserDuty } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import { teams, users } from '../../db/schema.ts';
 import { countAll, likePattern, offsetOf, orderBy, toIso } from '../../db/list.ts';
@@ -16,13 +16,15 @@ const columns = {
   active: users.active,
   mustChangePassword: users.mustChangePassword,
   lastLoginAt: users.lastLoginAt,
+  duties: users.duties,
   version: users.version,
   createdAt: users.createdAt,
 };
 
-type Row = { createdAt: string; lastLoginAt: string | null };
+type Row = { createdAt: string; lastLoginAt: string | null; duties: string[] };
 const toUser = <T extends Row>(r: T) => ({
   ...r,
+  duties: r.duties.filter((d): d is UserDuty => (userDuties as readonly string[]).includes(d)),
   createdAt: toIso(r.createdAt),
   lastLoginAt: toIso(r.lastLoginAt),
 });
@@ -89,6 +91,7 @@ export async function insertUser(
     email?: string | null;
     passwordHash: string;
     mustChangePassword: boolean;
+    duties?: string[];
   },
 ) {
   const [row] = await db.insert(users).values(values).returning({ id: users.id });

@@ -15,6 +15,12 @@ import { listOf } from '../../db/list.ts';
 
 type ListArgs = z.infer<typeof import('@keqing/shared').userListQuerySchema>;
 
+/** Back-office duties (销售文员, 财务) belong to admin accounts only. */
+function dutiesAllowed(role: Role, duties: readonly string[] | undefined) {
+  if (duties && duties.length > 0 && role !== 'admin')
+    throw fieldError('body.duties', 'users.duties.adminOnly');
+}
+
 function teamRequired(role: Role, teamId: string | null | undefined) {
   if (role === 'rep' && !teamId) {
     throw fieldError('body.teamId', 'user.repNeedsTeam');
@@ -45,6 +51,7 @@ export function createUsersService(deps: { db: Db }) {
     async createUser(ctx: RequestContext, input: z.infer<typeof createUserSchema>): Promise<User> {
       assertAdmin(ctx.actor);
       teamRequired(input.role, input.teamId);
+      dutiesAllowed(input.role, input.duties);
       assertPasswordAcceptable(input.username, input.password);
       const passwordHash = await hashPassword(input.password);
       try {
@@ -53,7 +60,12 @@ export function createUsersService(deps: { db: Db }) {
           create: async (tx) => {
             await checkTeam(tx, input.teamId);
             const { password: _password, ...values } = input;
-            return repo.insertUser(tx, { ...values, passwordHash, mustChangePassword: true });
+            return repo.insertUser(tx, {
+              ...values,
+              duties: [...new Set(values.duties ?? [])],
+              passwordHash,
+              mustChangePassword: true,
+            });
           },
           load: (tx, id) => repo.getUser(tx, id),
         });
@@ -88,6 +100,7 @@ export function createUsersService(deps: { db: Db }) {
             values.role ?? before.role,
             values.teamId === undefined ? before.teamId : values.teamId,
           );
+          dutiesAllowed(values.role ?? before.role, values.duties ?? before.duties);
           await checkTeam(tx, values.teamId);
           await updateVersioned(tx, repo.users, id, version, definedOnly(values));
           if (values.active === false) await deleteUserSessions(tx, id);

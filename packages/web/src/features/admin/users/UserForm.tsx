@@ -6,14 +6,21 @@ import {
   passwordSchema,
   roles,
   ruleMessage,
+  userDuties,
   usernameSchema,
   type Role,
+  type UserDuty,
 } from '@keqing/shared';
 import { emptyToNull, schemaRule } from '../../../lib/form-errors.ts';
 import { getLocale } from '../../../lib/i18n.ts';
 import { useCreate, useSubmitErrorHandler, useUpdate } from '../../../lib/resources.ts';
 import { FormActions } from '../../../app/ui/FormModal.tsx';
 import { useTeamOptions, type User, type UserCreateBody, type UserUpdateBody } from '../admin.api.ts';
+// the duty labels 岗位职责 live with the 客情费 texts (the duties sign its claims)
+import '../../../lib/locales/care-fees.ts';
+
+/** 岗位职责: back-office duties of an admin (销售文员, 财务) — the 客情费 signers. */
+type WithDuties = { duties?: UserDuty[] };
 
 type Values = {
   username: string;
@@ -23,6 +30,7 @@ type Values = {
   phone?: string | null;
   email?: string | null;
   password?: string;
+  duties?: UserDuty[];
 };
 
 function toValues(user: User | undefined): Partial<Values> {
@@ -34,6 +42,7 @@ function toValues(user: User | undefined): Partial<Values> {
     teamId: user.teamId,
     phone: user.phone,
     email: user.email,
+    duties: user.duties,
   };
 }
 
@@ -42,8 +51,8 @@ export function UserForm({ record, onDone }: { record?: User; onDone: () => void
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const create = useCreate<User, UserCreateBody>('users');
-  const update = useUpdate<User, UserUpdateBody>('users');
+  const create = useCreate<User, UserCreateBody & WithDuties>('users');
+  const update = useUpdate<User, UserUpdateBody & WithDuties>('users');
   const onError = useSubmitErrorHandler<User>('users');
   // The version sent back on PATCH; after a 409 it is the one of the freshly read record.
   const [version, setVersion] = useState(record?.version);
@@ -64,6 +73,8 @@ export function UserForm({ record, onDone }: { record?: User; onDone: () => void
       teamId: values.teamId ?? null,
       phone: emptyToNull(values.phone),
       email: emptyToNull(values.email),
+      // duties belong to admins only (the server refuses them on other roles): another role clears them
+      duties: values.role === 'admin' ? (values.duties ?? []) : [],
     };
     if (!record) {
       create.mutate(
@@ -144,6 +155,16 @@ export function UserForm({ record, onDone }: { record?: User; onDone: () => void
       >
         <Select allowClear placeholder={t('users.noTeam')} {...teams.selectProps} />
       </Form.Item>
+      {role === 'admin' ? (
+        <Form.Item label={t('careFees.duties.label')} name="duties" extra={t('careFees.duties.hint')}>
+          <Select
+            mode="multiple"
+            allowClear
+            options={userDuties.map((d) => ({ value: d, label: t(`careFees.duties.${d}`) }))}
+            data-testid="user-duties"
+          />
+        </Form.Item>
+      ) : null}
       <Form.Item
         label={t('users.phone')}
         name="phone"

@@ -17,6 +17,7 @@ import { useCurrentUser } from '../../auth/auth.api.ts';
 import { useTeamOptions, type User, type UserUpdateBody } from '../admin.api.ts';
 import { ResetPasswordForm } from './ResetPasswordForm.tsx';
 import { UserForm } from './UserForm.tsx';
+import '../../../lib/locales/care-fees.ts';
 
 /**
  * The users table. `admin`: every user, editable by admins (read-only for compliance).
@@ -62,7 +63,17 @@ export function UsersList({ mode }: { mode: 'admin' | 'team' }) {
       title: t('users.role'),
       dataIndex: 'role',
       key: 'role',
-      render: (role: Role) => t(`roles.${role}`),
+      render: (role: Role, u) => (
+        <>
+          {t(`roles.${role}`)}
+          {/* 岗位职责 of an admin: the 客情费 signers */}
+          {u.duties.map((d) => (
+            <Tag key={d} color="blue" style={{ marginInlineStart: 6 }}>
+              {t(`careFees.duties.${d}`)}
+            </Tag>
+          ))}
+        </>
+      ),
     },
     {
       title: t('users.team'),
