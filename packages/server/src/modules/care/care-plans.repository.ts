@@ -58,7 +58,7 @@ export async function findOwnCall(db: Db, callId: string, ownerId: string, docto
  * remainder fen going to the first attendees by id) of held or closed events — on the event date, owned by the
  * event's organiser. Selected fields name its columns as SQL (drizzle refuses a table column from a derived table).
  */
-const careSpend = sql`(
+export const careSpend = sql`(
   select ca.doctor_id, ca.owner_id, ca.kind, ca.value_fen, ca.action_date, ca.care_plan_item_id from care_actions ca
   union all
   select es.doctor_id, ev.owner_id, 'speakerFee', (es.fee_fen + es.travel_fen)::int, ev.event_date, null::uuid

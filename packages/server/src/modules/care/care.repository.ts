@@ -13,6 +13,8 @@ import {
   teams,
   users,
 } from '../../db/schema.ts';
+import { careSpend } from './care-plans.repository.ts';
+import { speakerFeeKind } from '@keqing/domain';
 
 const liveDoctor = and(isNull(doctors.mergedInto), isNull(hospitals.mergedInto));
 
@@ -262,10 +264,12 @@ export async function yearSpend(db: Db, doctorId: string, year: number) {
       spentFen: sql<number>`coalesce(sum(${careActions.valueFen}), 0)::int`,
       actions: countAll,
     })
-    .from(careActions)
+    // the same spend the care cap is checked against: care actions and event meals, not speaker fees
+    .from(careSpend)
     .where(
       and(
         eq(careActions.doctorId, doctorId),
+        sql`${careActions.kind} <> ${speakerFeeKind}`,
         sql`${careActions.actionDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
       ),
     );

@@ -432,6 +432,9 @@ describe('annual care totals include events', () => {
     const within = await rep01.post('/api/care-actions', { ...gift, valueFen: 10_000 });
     expect(within.statusCode, within.body).toBe(201);
     expect(await totalOf(doctor.id)).toMatchObject({ totalFen: 310_000, overCap: false });
+    // the doctor's care tab shows the spend held against the cap
+    const tier = await rep01.get(`/api/doctors/${doctor.id}/care-tier`);
+    expect(tier.json()).toMatchObject({ yearSpentFen: 10_000, yearActions: 1 });
     // five ¥100 gifts reach the ¥500 care cap exactly; a sixth would pass it
     for (let i = 0; i < 4; i++)
       expect((await rep01.post('/api/care-actions', { ...gift, valueFen: 10_000 })).statusCode).toBe(201);
