@@ -349,18 +349,4 @@ export async function updateFollowUpFromCall(tx: Db, id: string, v: { title: str
     .where(eq(followUps.id, id));
 }
 
-/** Whether `userId` is a rep in a team `managerId` leads. */
-export async function isRepOfManager(db: Db, userId: string, managerId: string) {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, userId),
-        sql`${users.teamId} in (select t.id from teams t where t.manager_id = ${managerId})`,
-      ),
-    );
-  return row !== undefined;
-}
-
 export { calls, doctors };

@@ -42,6 +42,7 @@ import { getCurrentStatus } from '../segmentation/segmentation.repository.ts';
 import * as repo from './calls.repository.ts';
 import { createCoVisitsService } from './co-visits.service.ts';
 import { createFollowUpsService } from './follow-ups.service.ts';
+import { isRepOfManager } from '../users/team-lead.repository.ts';
 
 type CreateCall = z.infer<typeof createCallSchema>;
 type CallValues = repo.CallValues;
@@ -595,7 +596,7 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
       const row = await visibleCall(ctx, id);
       const allowed =
         row.ownerId === ctx.actor.id ||
-        (ctx.actor.role === 'manager' && (await repo.isRepOfManager(db, row.ownerId, ctx.actor.id)));
+        (ctx.actor.role === 'manager' && (await isRepOfManager(db, row.ownerId, ctx.actor.id)));
       if (!allowed) throw forbidden('calls.amend.notAllowed');
       if (row.status === 'draft') throw new AppError('CONFLICT', { messageKey: 'calls.amend.draft' });
       const settings = await loadPlanningSettings(db);

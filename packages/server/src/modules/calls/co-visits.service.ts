@@ -18,7 +18,7 @@ import { AppError, fieldError, forbidden, notFound } from '../../errors/app-erro
 import type { RequestContext } from '../../http/context.ts';
 import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
-import { isRepOfManager } from './calls.repository.ts';
+import { isRepOfManager } from '../users/team-lead.repository.ts';
 import * as repo from './co-visits.repository.ts';
 
 type Evaluation = CoVisit['evaluations'][number];

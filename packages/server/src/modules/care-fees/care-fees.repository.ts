@@ -12,7 +12,6 @@ import {
   flowRows,
   ledgerEntries,
   products,
-  teams,
   users,
 } from '../../db/schema.ts';
 import { countAll, offsetOf, toIso } from '../../db/list.ts';
@@ -167,16 +166,6 @@ export async function findUser(db: Db, id: string) {
     .from(users)
     .where(eq(users.id, id));
   return row;
-}
-
-/** The manager of the user's team (null: none). */
-export async function teamManagerOf(db: Db, userId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ managerId: teams.managerId })
-    .from(users)
-    .innerJoin(teams, eq(teams.id, users.teamId))
-    .where(eq(users.id, userId));
-  return row?.managerId ?? null;
 }
 
 // ── claims ────────────────────────────────────────────────────────────────────

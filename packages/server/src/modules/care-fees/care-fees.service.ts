@@ -51,6 +51,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import * as repo from './care-fees.repository.ts';
+import { teamManagerOf } from '../users/team-lead.repository.ts';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const conflict = (messageKey: string, params?: Record<string, string | number>) =>
@@ -132,8 +133,7 @@ export function createCareFeesService(deps: { db: Db; now?: () => Date }) {
     assertMayWrite(ctx.actor);
     if (ctx.actor.role !== 'rep' && ctx.actor.role !== 'manager') throw forbidden('careFee.roleCannotClaim');
     if (!ownerId || ownerId === ctx.actor.id) return ctx.actor.id;
-    if (ctx.actor.role === 'manager' && (await repo.teamManagerOf(db, ownerId)) === ctx.actor.id)
-      return ownerId;
+    if (ctx.actor.role === 'manager' && (await teamManagerOf(db, ownerId)) === ctx.actor.id) return ownerId;
     throw fieldError('body.ownerId', 'careFee.owner.notTeam');
   }
 
@@ -141,7 +141,7 @@ export function createCareFeesService(deps: { db: Db; now?: () => Date }) {
   async function assertMayChange(ctx: RequestContext, ownerId: string) {
     assertMayWrite(ctx.actor);
     if (ownerId === ctx.actor.id) return;
-    if (ctx.actor.role === 'manager' && (await repo.teamManagerOf(db, ownerId)) === ctx.actor.id) return;
+    if (ctx.actor.role === 'manager' && (await teamManagerOf(db, ownerId)) === ctx.actor.id) return;
     throw forbidden('careFee.claim.notOwner');
   }
 
@@ -246,7 +246,7 @@ export function createCareFeesService(deps: { db: Db; now?: () => Date }) {
     const eligible = new Set<CareFeeSignStep>();
     if (ctx.actor.role === 'admin' && duties.includes('salesClerk')) eligible.add('clerk');
     if (ctx.actor.role === 'admin' && duties.includes('finance')) eligible.add('finance');
-    if (ctx.actor.role === 'manager' && (await repo.teamManagerOf(tx, ownerId)) === ctx.actor.id)
+    if (ctx.actor.role === 'manager' && (await teamManagerOf(tx, ownerId)) === ctx.actor.id)
       eligible.add('manager');
     if (ownerId === ctx.actor.id) throw forbidden('careFee.sign.owner');
     if (eligible.size === 0) throw forbidden('careFee.sign.notSigner');
@@ -469,7 +469,7 @@ export function createCareFeesService(deps: { db: Db; now?: () => Date }) {
     ): Promise<CareFeeClaim> {
       const row = await visibleClaim(ctx, id);
       assertMayWrite(ctx.actor);
-      if (ctx.actor.role !== 'manager' || (await repo.teamManagerOf(db, row.ownerId)) !== ctx.actor.id)
+      if (ctx.actor.role !== 'manager' || (await teamManagerOf(db, row.ownerId)) !== ctx.actor.id)
         throw forbidden('careFee.spotCheck.notManager');
       if (input.checkedOn > today()) throw fieldError('body.checkedOn', 'careFee.date.future');
       return auditedChange(db, ctx, {

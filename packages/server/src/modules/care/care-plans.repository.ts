@@ -12,7 +12,6 @@ import {
   carePlans,
   doctors,
   hospitals,
-  teams,
   users,
 } from '../../db/schema.ts';
 
@@ -403,16 +402,6 @@ export async function setFeedback(tx: Db, itemId: string, feedback: string) {
     .update(carePlanItems)
     .set({ feedback, feedbackAt: sql`now()` })
     .where(eq(carePlanItems.id, itemId));
-}
-
-/** Who leads the team a user belongs to (null without a team or a manager). */
-export async function teamManagerOf(db: Db, userId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ managerId: teams.managerId })
-    .from(users)
-    .innerJoin(teams, eq(teams.id, users.teamId))
-    .where(eq(users.id, userId));
-  return row?.managerId ?? null;
 }
 
 // ── Compliance: annual totals, dashboard ─────────────────────────────────────

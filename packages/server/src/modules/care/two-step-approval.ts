@@ -2,7 +2,7 @@ import { decideTwoStep, type TwoStepDecision, type TwoStepRefusal } from '@keqin
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { teamManagerOf } from './care-plans.repository.ts';
+import { teamManagerOf } from '../users/team-lead.repository.ts';
 
 const refusalCode: Record<TwoStepRefusal, 'FORBIDDEN' | 'CONFLICT'> = {
   forbidden: 'FORBIDDEN',

@@ -36,7 +36,7 @@ import type { Actor, RequestContext } from '../../http/context.ts';
 import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import * as repo from './money.promotions.repository.ts';
-import { isRepOfManager } from './money.repository.ts';
+import { isRepOfManager } from '../users/team-lead.repository.ts';
 
 type TargetKind = (typeof promotionTargetKinds)[number];
 

@@ -428,18 +428,4 @@ export async function riskEventsSince(db: Db, customerIds: string[], since: stri
     );
 }
 
-/** The user is a member of a team the manager leads. */
-export async function isRepOfManager(db: Db, userId: string, managerId: string) {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, userId),
-        sql`${users.teamId} in (select t.id from teams t where t.manager_id = ${managerId})`,
-      ),
-    );
-  return row !== undefined;
-}
-
 export { channelBills, channelCustomers, channelRiskEvents, ledgerEntries, ledgerReconciliations };

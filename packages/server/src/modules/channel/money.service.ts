@@ -47,6 +47,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import * as repo from './money.repository.ts';
+import { isRepOfManager } from '../users/team-lead.repository.ts';
 
 /** Texts stored in the ledger are written in Chinese whatever the caller's language. */
 const stored = (key: string, params?: Record<string, string | number>) =>
@@ -375,7 +376,7 @@ export function createMoneyService(deps: { db: Db; now?: () => Date }) {
       if (bill.createdBy === ctx.actor.id) throw forbidden('channelMoney.bill.selfDecision');
       const approver =
         ctx.actor.role === 'admin' ||
-        (ctx.actor.role === 'manager' && (await repo.isRepOfManager(db, bill.createdBy, ctx.actor.id)));
+        (ctx.actor.role === 'manager' && (await isRepOfManager(db, bill.createdBy, ctx.actor.id)));
       if (!approver) throw forbidden('channelMoney.bill.notApprover');
       return auditedChange(db, ctx, {
         entity: 'channelBill',

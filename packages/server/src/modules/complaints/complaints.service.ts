@@ -24,6 +24,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import * as repo from './complaints.repository.ts';
+import { isRepOfManager } from '../users/team-lead.repository.ts';
 
 /** A complaint is entered within this many days of when it was received. */
 export const complaintEntryDays = 30;
@@ -68,7 +69,7 @@ export function createComplaintsService(deps: { db: Db; now?: () => Date }) {
     assertMayWrite(ctx.actor);
     const allowed =
       row.ownerId === ctx.actor.id ||
-      (ctx.actor.role === 'manager' && (await repo.isRepOfManager(db, row.ownerId, ctx.actor.id)));
+      (ctx.actor.role === 'manager' && (await isRepOfManager(db, row.ownerId, ctx.actor.id)));
     if (!allowed) throw forbidden('complaints.notOwner');
   }
 
