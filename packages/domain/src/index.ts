@@ -7,3 +7,4 @@ export * from './planning/index.ts';
 export * from './calls/index.ts';
 export * from './care/index.ts';
 export * from './channel/index.ts';
+export * from './analytics/index.ts';

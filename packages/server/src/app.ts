@@ -56,6 +56,11 @@ import { goodsRoutes } from './modules/channel/goods.routes.ts';
 import { moneyRoutes } from './modules/channel/money.routes.ts';
 import { warningsRoutes } from './modules/channel/warnings.routes.ts';
 import { careFeesRoutes } from './modules/care-fees/care-fees.routes.ts';
+import { targetsRoutes } from './modules/targets/targets.routes.ts';
+import { timeManagementRoutes } from './modules/time-management/time-management.routes.ts';
+import { teamDashboardRoutes } from './modules/analytics/team-dashboard.routes.ts';
+import { orgDashboardRoutes } from './modules/analytics/org-dashboard.routes.ts';
+import { repDashboardRoutes } from './modules/analytics/rep-dashboard.routes.ts';
 
 const packageJson = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
@@ -173,6 +178,11 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(moneyRoutes({ db }));
   await app.register(warningsRoutes({ db }));
   await app.register(careFeesRoutes({ db }));
+  await app.register(targetsRoutes({ db }));
+  await app.register(timeManagementRoutes({ db }));
+  await app.register(teamDashboardRoutes({ db }));
+  await app.register(orgDashboardRoutes({ db }));
+  await app.register(repDashboardRoutes({ db }));
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

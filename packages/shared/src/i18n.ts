@@ -14,6 +14,9 @@ import { channelWarningsMessages } from './messages/channel-warnings.ts';
 import { surveysMessages } from './messages/surveys.ts';
 import { eventsMessages } from './messages/events.ts';
 import { careFeesMessages } from './messages/care-fees.ts';
+import { analyticsMessages } from './messages/analytics.ts';
+import { timeManagementMessages } from './messages/time-management.ts';
+import { targetsMessages } from './messages/targets.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -151,6 +154,9 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...surveysMessages['zh-CN'],
     ...eventsMessages['zh-CN'],
     ...careFeesMessages['zh-CN'],
+    ...analyticsMessages['zh-CN'],
+    ...timeManagementMessages['zh-CN'],
+    ...targetsMessages['zh-CN'],
   },
   en: {
     ...coreMessages.en,
@@ -169,6 +175,9 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...surveysMessages.en,
     ...eventsMessages.en,
     ...careFeesMessages.en,
+    ...analyticsMessages.en,
+    ...timeManagementMessages.en,
+    ...targetsMessages.en,
   },
 };
 

@@ -18,3 +18,6 @@ export * from './channel-warnings.ts';
 export * from './surveys.ts';
 export * from './events.ts';
 export * from './care-fees.ts';
+export * from './analytics.ts';
+export * from './targets.ts';
+export * from './time-management.ts';

@@ -2269,3 +2269,176 @@ export const careFeeSpotChecks = pgTable('care_fee_spot_checks', {
   results: jsonb('results').notNull(),
   createdAt: createdAt(),
 });
+
+// ── Targets 指标 ──────────────────────────────────────────────────────────────
+
+/** 团队指标: the quota a team receives per month × product (set by an admin), which its manager allocates to reps. */
+export const teamQuotas = pgTable(
+  'team_quotas',
+  {
+    id: id(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** Units (盒/支) */
+    quantity: integer('quantity').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('team_quotas_uq').on(t.teamId, t.month, t.productId)],
+);
+
+/** 个人指标: a rep's quota per month × product (指标细分到月, 明确责任者), allocated by the team's manager. */
+export const repQuotas = pgTable(
+  'rep_quotas',
+  {
+    id: id(),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    /** The rep's team when the quota was set (a later team change keeps the history) */
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** Units (盒/支) */
+    quantity: integer('quantity').notNull(),
+    /** 指标细分到目标客户: [{ hospitalId? | channelCustomerId?, quantity, note? }] — sums to at most `quantity` */
+    customers: jsonb('customers').notNull().default([]),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('rep_quotas_uq').on(t.repId, t.month, t.productId),
+    index('rep_quotas_team_month_idx').on(t.teamId, t.month),
+  ],
+);
+
+/**
+ * 销售预测 and the rep's own goal (目标要大于指标) per month × product, with the seed's four steps:
+ * forecast → total → where to add (`additions`) → promotion plan.
+ */
+export const salesForecasts = pgTable(
+  'sales_forecasts',
+  {
+    id: id(),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** Units the rep expects to sell */
+    forecastQuantity: integer('forecast_quantity').notNull(),
+    /** The rep's own goal; should be ≥ the quota */
+    goalQuantity: integer('goal_quantity'),
+    /** Step 3, where to add: [{ hospitalId? | channelCustomerId? | doctorId?, quantity, note? }] */
+    additions: jsonb('additions').notNull().default([]),
+    /** Step 4: the promotion plan to close the gap */
+    promotionPlan: text('promotion_plan'),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('sales_forecasts_uq').on(t.repId, t.month, t.productId)],
+);
+
+/** 手工实际销量: a rep's monthly actual entered by hand, used where no flow 流向 data covers the rep and product. */
+export const manualSales = pgTable(
+  'manual_sales',
+  {
+    id: id(),
+    repId: uuid('rep_id')
+      .notNull()
+      .references(() => users.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    quantity: integer('quantity').notNull(),
+    note: text('note'),
+    enteredBy: uuid('entered_by')
+      .notNull()
+      .references(() => users.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('manual_sales_uq').on(t.repId, t.month, t.productId)],
+);
+
+// ── Time management 时间管理 ──────────────────────────────────────────────────
+
+/**
+ * A task in the importance × urgency matrix: A 重要紧急, B 重要不紧急, C 紧急不重要, D 都不.
+ * Follow-ups and care dates are shown in the matrix beside these, read from their own tables.
+ */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** Client-generated, so a retried quick entry never duplicates */
+    clientId: uuid('client_id').notNull(),
+    title: text('title').notNull(),
+    notes: text('notes'),
+    important: boolean('important').notNull(),
+    urgent: boolean('urgent').notNull(),
+    dueDate: date('due_date', { mode: 'string' }),
+    estimatedMinutes: integer('estimated_minutes'),
+    /** The five filter questions 五个过滤问题 (optional): { [question]: boolean } */
+    filterAnswers: jsonb('filter_answers'),
+    /** open → done | dropped */
+    status: text('status', { enum: ['open', 'done', 'dropped'] })
+      .notNull()
+      .default('open'),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'string' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('tasks_owner_client_uq').on(t.ownerId, t.clientId),
+    index('tasks_owner_status_due_idx').on(t.ownerId, t.status, t.dueDate),
+  ],
+);
+
+/** 时间记录: planned or actual minutes by activity on a day (Drucker: record → analyse → manage). */
+export const timeEntries = pgTable(
+  'time_entries',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    clientId: uuid('client_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** calls 拜访 | travel 路途 | meetings 会议 | admin 行政 | training 培训 | other 其他 */
+    activity: text('activity', {
+      enum: ['calls', 'travel', 'meetings', 'admin', 'training', 'other'],
+    }).notNull(),
+    /** planned 计划 | actual 实际 */
+    kind: text('kind', { enum: ['planned', 'actual'] }).notNull(),
+    minutes: integer('minutes').notNull(),
+    note: text('note'),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('time_entries_owner_client_uq').on(t.ownerId, t.clientId),
+    index('time_entries_owner_date_idx').on(t.ownerId, t.date),
+  ],
+);

@@ -22,6 +22,11 @@ import { goodsScopeCases } from '../modules/channel/goods.scope.ts';
 import { moneyScopeCases } from '../modules/channel/money.scope.ts';
 import { warningsScopeCases } from '../modules/channel/warnings.scope.ts';
 import { careFeesScopeCases } from '../modules/care-fees/care-fees.scope.ts';
+import { targetsScopeCases } from '../modules/targets/targets.scope.ts';
+import { timeManagementScopeCases } from '../modules/time-management/time-management.scope.ts';
+import { teamDashboardScopeCases } from '../modules/analytics/team-dashboard.scope.ts';
+import { orgDashboardScopeCases } from '../modules/analytics/org-dashboard.scope.ts';
+import { repDashboardScopeCases } from '../modules/analytics/rep-dashboard.scope.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { actorFor, createWorld, type World } from './world.ts';
@@ -48,6 +53,11 @@ const cases: ScopeCase[] = [
   ...moneyScopeCases,
   ...warningsScopeCases,
   ...careFeesScopeCases,
+  ...targetsScopeCases,
+  ...timeManagementScopeCases,
+  ...teamDashboardScopeCases,
+  ...orgDashboardScopeCases,
+  ...repDashboardScopeCases,
   ...auditScopeCases,
 ];
 

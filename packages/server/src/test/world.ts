@@ -20,6 +20,9 @@ import { warningsFixtures } from '../modules/channel/warnings.fixtures.ts';
 import { surveysFixtures } from '../modules/care/surveys.fixtures.ts';
 import { eventsFixtures } from '../modules/care/events.fixtures.ts';
 import { careFeesFixtures } from '../modules/care-fees/care-fees.fixtures.ts';
+import { targetsFixtures } from '../modules/targets/targets.fixtures.ts';
+import { timeManagementFixtures } from '../modules/time-management/time-management.fixtures.ts';
+import { analyticsFixtures } from '../modules/analytics/analytics.fixtures.ts';
 
 let passwordHash: Promise<string> | undefined;
 
@@ -209,6 +212,9 @@ export async function createWorld(db: Db) {
     surveys: await surveysFixtures(db, base),
     events: await eventsFixtures(db, base),
     careFees: await careFeesFixtures(db, base),
+    targets: await targetsFixtures(db, base),
+    timeManagement: await timeManagementFixtures(db, base),
+    analytics: await analyticsFixtures(db, base),
   };
 }
 

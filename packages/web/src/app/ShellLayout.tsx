@@ -9,7 +9,7 @@ import { useLogout, useSession, wasSignedOutByUser } from '../features/auth/auth
 import { CallQueueBadge } from '../features/calls/CallQueueBadge.tsx';
 import { ForbiddenResult } from './ForbiddenResult.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { navItemsFor, selectedNavKey } from './navigation.ts';
+import { navGroupsFor, navItemsFor, selectedNavKey } from './navigation.ts';
 import { PageSpin } from './PageSpin.tsx';
 import type { RouteHandle } from './router.tsx';
 
@@ -58,15 +58,17 @@ function Shell({ user }: { user: SessionUser }) {
 
   const navItems = navItemsFor(user.role);
   const selected = selectedNavKey(navItems, location.pathname);
-  const menuItems: MenuProps['items'] = navItems.map((item) => {
-    const entry = {
+  const menuItems: MenuProps['items'] = navGroupsFor(user.role).map(({ group, items }) => ({
+    type: 'group' as const,
+    key: `group-${group}`,
+    label: t(`navGroups.${group}`),
+    children: items.map((item) => ({
       key: item.key,
       label: <Link to={item.path}>{t(`nav.${item.key}`)}</Link>,
       // rc-menu passes unknown item props on to the <li>.
       'data-testid': `nav-${item.key}`,
-    };
-    return entry;
-  });
+    })),
+  }));
 
   const matches = useMatches();
   const roles = matches

@@ -32,10 +32,23 @@ export type NavKey =
   | 'channel-receivables'
   | 'channel-promotions'
   | 'channel-warnings'
-  | 'care-fees';
+  | 'care-fees'
+  | 'dashboard-team'
+  | 'dashboard-org'
+  | 'targets'
+  | 'tasks';
+
+/** Menu headings, in the order they appear: the menu lists every entry under its heading (nothing folds away). */
+export const navGroups = ['work', 'field', 'customers', 'care', 'channel', 'admin'] as const;
+export type NavGroup = (typeof navGroups)[number];
 export type NavItem = { key: NavKey; path: string };
 
 const home: NavItem = { key: 'home', path: '/' };
+/** 报表与指标: the team dashboard (managers; admins pick a team), the region roll-up, quotas and forecasts, tasks. */
+const teamDashboard: NavItem = { key: 'dashboard-team', path: '/dashboards/team' };
+const orgDashboard: NavItem = { key: 'dashboard-org', path: '/dashboards/org' };
+const targets: NavItem = { key: 'targets', path: '/targets' };
+const tasks: NavItem = { key: 'tasks', path: '/tasks' };
 /** 客户: every role sees the accounts of its scope (compliance read-only). */
 const accounts: NavItem[] = [
   { key: 'hospitals', path: '/hospitals' },
@@ -73,6 +86,8 @@ const channel: NavItem[] = [...channelRead, { key: 'channel-flow', path: '/chann
 const navByRole: Record<Role, NavItem[]> = {
   rep: [
     home,
+    targets,
+    tasks,
     plan,
     calls,
     frequency,
@@ -87,6 +102,9 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   manager: [
     home,
+    teamDashboard,
+    targets,
+    tasks,
     plan,
     calls,
     coVisits,
@@ -104,6 +122,9 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   admin: [
     home,
+    orgDashboard,
+    teamDashboard,
+    targets,
     calls,
     frequency,
     care,
@@ -124,6 +145,8 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   compliance: [
     home,
+    orgDashboard,
+    teamDashboard,
     calls,
     coVisits,
     frequency,
@@ -141,6 +164,52 @@ const navByRole: Record<Role, NavItem[]> = {
 
 export function navItemsFor(role: Role): NavItem[] {
   return navByRole[role];
+}
+
+const groupOfKey: Record<NavKey, NavGroup> = {
+  home: 'work',
+  'dashboard-team': 'work',
+  'dashboard-org': 'work',
+  targets: 'work',
+  tasks: 'work',
+  plan: 'field',
+  calls: 'field',
+  'co-visits': 'field',
+  frequency: 'field',
+  hospitals: 'customers',
+  doctors: 'customers',
+  'key-contacts': 'customers',
+  products: 'customers',
+  'key-accounts': 'customers',
+  imports: 'customers',
+  care: 'care',
+  'care-compliance': 'care',
+  complaints: 'care',
+  surveys: 'care',
+  events: 'care',
+  'channel-customers': 'channel',
+  'channel-products': 'channel',
+  'channel-flow': 'channel',
+  'channel-receivables': 'channel',
+  'channel-promotions': 'channel',
+  'channel-warnings': 'channel',
+  'care-fees': 'channel',
+  team: 'admin',
+  territories: 'admin',
+  users: 'admin',
+  teams: 'admin',
+  org: 'admin',
+  audit: 'admin',
+  segmentation: 'admin',
+  'planning-settings': 'admin',
+};
+
+/** A role's menu under its headings, headings in `navGroups` order, entries in the role's order. */
+export function navGroupsFor(role: Role): { group: NavGroup; items: NavItem[] }[] {
+  const items = navItemsFor(role);
+  return navGroups
+    .map((group) => ({ group, items: items.filter((i) => groupOfKey[i.key] === group) }))
+    .filter((g) => g.items.length > 0);
 }
 
 /** The menu entry a path belongs to: the longest matching prefix (`/admin/territories/42` → territories). */

@@ -54,6 +54,13 @@ const EventsPage = lazy(() => import('../features/care/events/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/care/events/EventPage.tsx'));
 const EventSignInPage = lazy(() => import('../features/care/events/EventSignInPage.tsx'));
 const CareFeesPage = lazy(() => import('../features/care-fees/CareFeesPage.tsx'));
+const TeamDashboardPage = lazy(() => import('../features/analytics/TeamDashboardPage.tsx'));
+const OrgDashboardPage = lazy(() => import('../features/analytics/OrgDashboardPage.tsx'));
+const DrillPage = lazy(() => import('../features/analytics/DrillPage.tsx'));
+const TargetsPage = lazy(() => import('../features/targets/TargetsPage.tsx'));
+const ForecastPage = lazy(() => import('../features/targets/ForecastPage.tsx'));
+const TasksPage = lazy(() => import('../features/time/TasksPage.tsx'));
+const TimeReviewPage = lazy(() => import('../features/time/TimeReviewPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 /** Which roles may open a route; the shell shows 无权访问 to everyone else. */
@@ -157,6 +164,37 @@ export const router = createBrowserRouter([
               { path: 'channel/promotions', element: <PromotionsPage /> },
               { path: 'channel/warnings', element: <WarningsBoardPage /> },
               { path: 'care-fees', element: <CareFeesPage /> },
+              {
+                path: 'dashboards/team',
+                element: <TeamDashboardPage />,
+                handle: { roles: ['manager', 'admin', 'compliance'] } satisfies RouteHandle,
+              },
+              {
+                path: 'dashboards/org',
+                element: <OrgDashboardPage />,
+                handle: { roles: ['admin', 'compliance'] } satisfies RouteHandle,
+              },
+              { path: 'dashboards/drill', element: <DrillPage /> },
+              {
+                path: 'targets',
+                element: <TargetsPage />,
+                handle: { roles: ['rep', 'manager', 'admin'] } satisfies RouteHandle,
+              },
+              {
+                path: 'targets/forecast',
+                element: <ForecastPage />,
+                handle: { roles: ['rep'] } satisfies RouteHandle,
+              },
+              {
+                path: 'tasks',
+                element: <TasksPage />,
+                handle: { roles: ['rep', 'manager'] } satisfies RouteHandle,
+              },
+              {
+                path: 'tasks/review',
+                element: <TimeReviewPage />,
+                handle: { roles: ['rep', 'manager'] } satisfies RouteHandle,
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -11,6 +11,9 @@ import type { planningZhCN } from './locales/planning.zh-CN.ts';
 import type { surveysZhCN } from './locales/surveys.zh-CN.ts';
 import type { eventsZhCN } from './locales/events.zh-CN.ts';
 import type { careFeesZhCN } from './locales/care-fees.zh-CN.ts';
+import type { analyticsZhCN } from './locales/analytics.zh-CN.ts';
+import type { targetsZhCN } from './locales/targets.zh-CN.ts';
+import type { timeZhCN } from './locales/time.zh-CN.ts';
 import type { zhCN } from './locales/zh-CN.ts';
 
 // Module augmentation needs an interface; it makes t() keys type-checked against the Chinese catalog.
@@ -31,7 +34,10 @@ declare module 'i18next' {
         typeof channelWarningsZhCN &
         typeof surveysZhCN &
         typeof eventsZhCN &
-        typeof careFeesZhCN;
+        typeof careFeesZhCN &
+        typeof analyticsZhCN &
+        typeof targetsZhCN &
+        typeof timeZhCN;
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import {
@@ -38,16 +38,9 @@ import type { RequestContext } from '../../http/context.ts';
 import { contextOf } from '../../http/route-context.ts';
 import type { AccountsService, ExportResult } from './accounts.service.ts';
 import type { DoctorsService } from './doctors.service.ts';
-import { contentDisposition } from './export-file.ts';
+import { sendExport } from './export-file.ts';
 
 const tags = ['accounts'];
-
-const sendFile = (reply: FastifyReply, file: ExportResult) =>
-  reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition(file.asciiName, file.utf8Name))
-    .header('cache-control', 'no-store')
-    .send(file.body);
 
 export function accountsRoutes(deps: { accounts: AccountsService; doctors: DoctorsService }) {
   const { accounts, doctors } = deps;
@@ -71,7 +64,7 @@ export function accountsRoutes(deps: { accounts: AccountsService; doctors: Docto
           },
         },
         async (request, reply) =>
-          sendFile(reply, await run(contextOf(request), request.query as z.output<Q>)),
+          sendExport(reply, await run(contextOf(request), request.query as z.output<Q>)),
       );
     }
 

@@ -36,11 +36,18 @@ import { gradeHospitals } from '../segmentation/grading.service.ts';
 import * as repo from './accounts.repository.ts';
 import { conflictOnReference, conflictOnUnique, fieldError } from './accounts.errors.ts';
 import * as columns from './export-columns.ts';
-import { contentTypes, writeExport, type ExportColumn, type ExportFormat } from './export-file.ts';
+import {
+  contentTypes,
+  writeExport,
+  writeWorkbook,
+  type ExportColumn,
+  type ExportFormat,
+  type ExportResult,
+  type ExportSheet,
+} from './export-file.ts';
 import { listOf } from '../../db/list.ts';
 
-/** A file for the export routes: the ASCII fallback name, the Chinese name and the bytes. */
-export type ExportResult = { asciiName: string; utf8Name: string; contentType: string; body: Buffer };
+export type { ExportResult } from './export-file.ts';
 
 type KeyMessageInput = z.output<typeof keyMessageInputSchema>;
 const keyMessagesOf = (messages: KeyMessageInput[] | undefined) =>
@@ -51,21 +58,29 @@ const keyMessagesOf = (messages: KeyMessageInput[] | undefined) =>
     answer: m.answer ?? null,
   }));
 
-/** Shared by the account services: writes the file and records who exported what. */
+/**
+ * Shared by every export (accounts, care, dashboards): writes the file — one sheet, or several for a dashboard
+ * — and records who exported what.
+ */
 export async function exportFile<T>(
   db: Db,
   ctx: RequestContext,
   args: {
     kind: string;
     label: string;
-    format: ExportFormat;
-    columns: ExportColumn<T>[];
-    rows: T[];
     filter: Record<string, unknown>;
     extra?: Record<string, unknown>;
-  },
+  } & (
+    | { format: ExportFormat; columns: ExportColumn<T>[]; rows: T[] }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+    | { format: 'xlsx'; sheets: (ExportSheet<any> & { rows: unknown[] })[] }
+  ),
 ): Promise<ExportResult> {
-  const body = await writeExport(args.format, args.label, args.columns, args.rows);
+  const body =
+    'sheets' in args
+      ? await writeWorkbook(args.sheets)
+      : await writeExport(args.format, args.label, args.columns, args.rows);
+  const rowCount = 'sheets' in args ? args.sheets.reduce((n, s) => n + s.rows.length, 0) : args.rows.length;
   // Data leaving the system: who took which rows (by filter and count), never the data itself.
   await insertAudit(db, {
     actorId: ctx.actor.id,
@@ -73,7 +88,7 @@ export async function exportFile<T>(
     entity: 'export',
     entityId: args.kind,
     action: 'export',
-    after: { format: args.format, filter: args.filter, rowCount: args.rows.length, ...args.extra },
+    after: { format: args.format, filter: args.filter, rowCount, ...args.extra },
   });
   const day = chinaDate();
   return {

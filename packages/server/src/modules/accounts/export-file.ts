@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '@keqing/domain';
@@ -42,6 +43,15 @@ export async function writeExport<T>(
     for (const row of rows) lines.push(columns.map((c) => csvField(cellOf(c.value(row)))).join(','));
     return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
   }
+  return writeWorkbook([{ name: sheetName, columns, rows }]);
+}
+
+/** One sheet of a workbook: a dashboard exports one per table. */
+export type ExportSheet<T> = { name: string; columns: ExportColumn<T>[]; rows: Iterable<T> };
+
+/** Writes sheets into one .xlsx (Chinese headers in bold, first row frozen, formulas neutralised). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+export async function writeWorkbook(sheets: ExportSheet<any>[]): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -50,12 +60,17 @@ export async function writeExport<T>(
     out.on('error', reject);
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 14 }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for (const row of rows) sheet.addRow(columns.map((c) => cellOf(c.value(row)))).commit();
-  sheet.commit();
+  for (const { name, columns, rows } of sheets) {
+    // Excel refuses sheet names over 31 characters or with []:*?/\
+    const sheet = workbook.addWorksheet(name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 14 }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for (const row of rows) sheet.addRow(columns.map((c) => cellOf(c.value(row)))).commit();
+    sheet.commit();
+  }
   await workbook.commit();
   await finished;
   return Buffer.concat(chunks);
@@ -77,3 +92,14 @@ export function contentDisposition(asciiName: string, utf8Name: string): string 
   );
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
 }
+
+/** A file for the export routes: the ASCII fallback name, the Chinese name and the bytes. */
+export type ExportResult = { asciiName: string; utf8Name: string; contentType: string; body: Buffer };
+
+/** Answers an export route with the file as a download. */
+export const sendExport = (reply: FastifyReply, file: ExportResult) =>
+  reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', contentDisposition(file.asciiName, file.utf8Name))
+    .header('cache-control', 'no-store')
+    .send(file.body);

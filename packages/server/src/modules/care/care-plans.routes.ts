@@ -20,7 +20,7 @@ import {
   updateCarePlanSchema,
 } from '@keqing/shared';
 import { contextOf } from '../../http/route-context.ts';
-import { contentDisposition } from '../accounts/export-file.ts';
+import { sendExport } from '../accounts/export-file.ts';
 import type { CarePlansService } from './care-plans.service.ts';
 
 const tags = ['care'];
@@ -193,11 +193,7 @@ export function carePlansRoutes(deps: { carePlans: CarePlansService }) {
       },
       async (request, reply) => {
         const file = await carePlans.exportAnnualTotals(contextOf(request), request.query);
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', contentDisposition(file.asciiName, file.utf8Name))
-          .header('cache-control', 'no-store')
-          .send(file.body);
+        return sendExport(reply, file);
       },
     );
     r.get(

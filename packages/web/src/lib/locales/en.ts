@@ -36,6 +36,18 @@ export const en: Messages = {
     'channel-promotions': 'Promotions',
     'channel-warnings': 'Channel warnings',
     'care-fees': 'Relationship fees',
+    'dashboard-team': 'Team dashboard',
+    'dashboard-org': 'Region dashboard',
+    targets: 'Quotas & forecasts',
+    tasks: 'Time management',
+  },
+  navGroups: {
+    work: 'Workbench',
+    field: 'Plans & calls',
+    customers: 'Customers',
+    care: 'Care & compliance',
+    channel: 'Channel',
+    admin: 'Administration',
   },
   roles: {
     rep: 'Sales rep',

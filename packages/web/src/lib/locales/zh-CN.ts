@@ -35,6 +35,18 @@ export const zhCN = {
     'channel-promotions': '渠道促销',
     'channel-warnings': '渠道预警',
     'care-fees': '客情费',
+    'dashboard-team': '团队报表',
+    'dashboard-org': '区域报表',
+    targets: '指标与预测',
+    tasks: '时间管理',
+  },
+  navGroups: {
+    work: '工作台',
+    field: '计划与拜访',
+    customers: '客户',
+    care: '关怀与合规',
+    channel: '渠道',
+    admin: '管理',
   },
   roles: {
     rep: '医药代表',

@@ -1,0 +1,8 @@
+import type { Db } from '../../db/client.ts';
+import type { BaseWorld } from '../../test/world.ts';
+
+export async function targetsFixtures(db: Db, base: BaseWorld) {
+  void db;
+  void base;
+  return {};
+}

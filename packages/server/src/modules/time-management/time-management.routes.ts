@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.ts';
+
+export function timeManagementRoutes(deps: { db: Db; now?: () => Date }) {
+  void deps;
+  return async function (app: FastifyInstance) {
+    void app;
+  };
+}

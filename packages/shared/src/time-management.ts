@@ -1,0 +1,4 @@
+/** time-management contract (zod schemas shared by server and web). */
+import { z } from 'zod';
+export {};
+void z;

@@ -1,0 +1,4 @@
+/** Chinese texts of time; `time.en.ts` has the same keys. */
+export const timeZhCN = {
+  time: {},
+};
