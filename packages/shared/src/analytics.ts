@@ -95,6 +95,7 @@ export type KpiFigures = z.infer<typeof kpiFiguresSchema>;
 export const repKpiSchema = kpiFiguresSchema.extend({
   repId: z.uuid(),
   repName: z.string(),
+  repUsername: z.string(),
   teamId: z.uuid().nullable(),
   outliers: z.array(z.object({ kind: z.enum(outlierKinds), message: z.string() })),
 });
