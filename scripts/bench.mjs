@@ -14,6 +14,11 @@ const benches = [
     label: 'flow-of-goods import',
     file: 'packages/server/src/modules/channel/flow-import.bench.ts',
   },
+  {
+    key: 'dashboards',
+    label: 'team dashboard and region roll-up (demo data)',
+    file: 'packages/server/src/modules/analytics/dashboards.bench.ts',
+  },
 ];
 const only = process.argv.slice(2);
 let failed = 0;

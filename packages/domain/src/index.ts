@@ -8,3 +8,5 @@ export * from './calls/index.ts';
 export * from './care/index.ts';
 export * from './channel/index.ts';
 export * from './analytics/index.ts';
+export * from './targets/index.ts';
+export * from './time-management/index.ts';

@@ -59,6 +59,7 @@ import { careFeesRoutes } from './modules/care-fees/care-fees.routes.ts';
 import { targetsRoutes } from './modules/targets/targets.routes.ts';
 import { timeManagementRoutes } from './modules/time-management/time-management.routes.ts';
 import { teamDashboardRoutes } from './modules/analytics/team-dashboard.routes.ts';
+import { drillRoutes } from './modules/analytics/drill.routes.ts';
 import { orgDashboardRoutes } from './modules/analytics/org-dashboard.routes.ts';
 import { repDashboardRoutes } from './modules/analytics/rep-dashboard.routes.ts';
 
@@ -181,6 +182,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(targetsRoutes({ db }));
   await app.register(timeManagementRoutes({ db }));
   await app.register(teamDashboardRoutes({ db }));
+  await app.register(drillRoutes({ db }));
   await app.register(orgDashboardRoutes({ db }));
   await app.register(repDashboardRoutes({ db }));
 

@@ -19,5 +19,8 @@ export * from './surveys.ts';
 export * from './events.ts';
 export * from './care-fees.ts';
 export * from './analytics.ts';
+export * from './analytics-drill.ts';
+export * from './analytics-rep.ts';
+export * from './analytics-org.ts';
 export * from './targets.ts';
 export * from './time-management.ts';

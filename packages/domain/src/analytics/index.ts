@@ -1,2 +1,3 @@
 export * from './period.ts';
 export * from './kpis.ts';
+export * from './outliers.ts';

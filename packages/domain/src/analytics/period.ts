@@ -1,5 +1,5 @@
 import { addDays } from '../time/china-date.ts';
-import { cycleOf, type CycleSettings } from '../planning/working-days.ts';
+import { cycleOf, workingDaysBetween, type CycleSettings } from '../planning/working-days.ts';
 
 /** 统计区间: a planning cycle, a calendar month or quarter, or any range of days. */
 export const periodKinds = ['cycle', 'month', 'quarter', 'custom'] as const;
@@ -70,4 +70,29 @@ export function monthsOf(period: Pick<Period, 'from' | 'to'>): string[] {
     m += 1;
     if (m > 12) [y, m] = [y + 1, 1];
   }
+}
+
+/** Days of a period, both ends included. */
+export function daysOf(period: Pick<Period, 'from' | 'to'>): number {
+  return Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1;
+}
+
+/**
+ * 工作日 of a period up to today (holidays out, 调休 Saturdays/Sundays in): a rep cannot be short of calls on
+ * days still to come, so calls per working day of the running period divide by the days already worked.
+ */
+export function workingDaysUpTo(period: Pick<Period, 'from' | 'to'>, today: string): number {
+  const last = period.to < today ? period.to : today;
+  return period.from <= last ? workingDaysBetween(period.from, last).length : 0;
+}
+
+/**
+ * 拜访频率 in a period: visits are set per 4-week cycle, so a period of any length asks for
+ * visits × days / 28, rounded (half up), and at least one call from a doctor with any visits. For a cycle of
+ * `weeks` weeks that is requiredCallsInCycle (visits × weeks / 4); a 30-day month asks 4 × 30 / 28 → 4 of an
+ * A doctor, a 92-day quarter 13. findRepKpiCounts computes the same in SQL.
+ */
+export function requiredCallsInPeriod(visitsPer4Weeks: number, period: Pick<Period, 'from' | 'to'>): number {
+  if (visitsPer4Weeks <= 0) return 0;
+  return Math.max(1, Math.round((visitsPer4Weeks * daysOf(period)) / 28));
 }

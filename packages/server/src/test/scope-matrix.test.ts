@@ -25,6 +25,7 @@ import { careFeesScopeCases } from '../modules/care-fees/care-fees.scope.ts';
 import { targetsScopeCases } from '../modules/targets/targets.scope.ts';
 import { timeManagementScopeCases } from '../modules/time-management/time-management.scope.ts';
 import { teamDashboardScopeCases } from '../modules/analytics/team-dashboard.scope.ts';
+import { drillScopeCases } from '../modules/analytics/drill.scope.ts';
 import { orgDashboardScopeCases } from '../modules/analytics/org-dashboard.scope.ts';
 import { repDashboardScopeCases } from '../modules/analytics/rep-dashboard.scope.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
@@ -56,6 +57,7 @@ const cases: ScopeCase[] = [
   ...targetsScopeCases,
   ...timeManagementScopeCases,
   ...teamDashboardScopeCases,
+  ...drillScopeCases,
   ...orgDashboardScopeCases,
   ...repDashboardScopeCases,
   ...auditScopeCases,

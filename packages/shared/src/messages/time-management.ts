@@ -1,5 +1,38 @@
-/** Rule messages of time-management (keys namespaced by the module). */
+/** Rule messages of time-management 时间管理 (keys namespaced `timeManagement.`). */
 export const timeManagementMessages: { 'zh-CN': Record<string, string>; en: Record<string, string> } = {
-  'zh-CN': {},
-  en: {},
+  'zh-CN': {
+    // 五个过滤问题 (seed 004)
+    'timeManagement.filter.mustDo': '是必须要做的吗？',
+    'timeManagement.filter.consequence': '不完成会有严重后果吗？',
+    'timeManagement.filter.wanted': '是自己想要的吗？',
+    'timeManagement.filter.goalRelated': '和目标直接相关吗？',
+    'timeManagement.filter.highReturn': '回报及收益高吗？',
+    'timeManagement.advice.keep': '重要：安排时间亲自完成',
+    'timeManagement.advice.delegate': '必须做但与目标关系不大：尽量委派或压缩时间',
+    'timeManagement.advice.reconsider': '可做可不做：放入 D 象限或推迟',
+    'timeManagement.advice.drop': '五个问题的回答都是“否”：建议不做',
+    'timeManagement.advice.none': '未回答过滤问题',
+    'timeManagement.task.notOwner': '只有任务的负责人本人可以修改该任务',
+    'timeManagement.entry.notOwner': '只有本人可以修改或删除自己的时间记录',
+    'timeManagement.entry.future': '实际时间不能记录在未来的日期（今天是 {today}）',
+    'timeManagement.entry.range': '开始日期不能晚于结束日期',
+    'timeManagement.entry.rangeTooLong': '查询区间最长 366 天',
+  },
+  en: {
+    'timeManagement.filter.mustDo': 'Must it be done?',
+    'timeManagement.filter.consequence': 'Would leaving it undone have serious consequences?',
+    'timeManagement.filter.wanted': 'Is it something I want?',
+    'timeManagement.filter.goalRelated': 'Is it directly related to my goals?',
+    'timeManagement.filter.highReturn': 'Is the return high?',
+    'timeManagement.advice.keep': 'Important: plan time and do it yourself',
+    'timeManagement.advice.delegate': 'Must be done but serves no goal: delegate it or keep it short',
+    'timeManagement.advice.reconsider': 'Optional: put it in quadrant D or later',
+    'timeManagement.advice.drop': 'Every answer is "no": better not do it',
+    'timeManagement.advice.none': 'Filter questions not answered',
+    'timeManagement.task.notOwner': 'Only the owner of the task may change it',
+    'timeManagement.entry.notOwner': 'Only you may change or delete your time entries',
+    'timeManagement.entry.future': 'Actual time cannot be logged on a future date (today is {today})',
+    'timeManagement.entry.range': 'The start date cannot be after the end date',
+    'timeManagement.entry.rangeTooLong': 'The range may span at most 366 days',
+  },
 };

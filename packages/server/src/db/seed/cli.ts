@@ -81,6 +81,12 @@ const countLabels: Record<keyof SeedCounts, string> = {
   careFeeSignatures: '客情费签字 care-fee signatures',
   careFeeSpecialApplications: '特殊费用申请 special-fee applications',
   careFeeSpotChecks: '抽查 spot checks',
+  teamQuotas: '团队指标 team quotas',
+  repQuotas: '个人指标 rep quotas',
+  salesForecasts: '销售预测 sales forecasts',
+  manualSales: '手工销量 manual sales',
+  tasks: '任务 tasks',
+  timeEntries: '时间记录 time entries',
 };
 
 function positiveNumber(raw: string | undefined, flag: string, fallback: number): number {

@@ -38,6 +38,11 @@ import {
   type HospitalLevel,
   type KolProfile,
   type SurveyQuestion,
+  filterQuestions,
+  mondayOf,
+  quadrantOf,
+  ratioPct,
+  shiftMonth,
 } from '@keqing/domain';
 import { z } from 'zod';
 import {
@@ -82,6 +87,9 @@ import {
 import { chineseNumber, generateDemoData, HOSPITAL_SPREAD_KM } from './generate.ts';
 import { createRandom } from './random.ts';
 import { DEMO_PASSWORD, seedDemoData, type SeedSummary } from './demo-data.ts';
+import { findSalesFigures } from '../../modules/targets/sales-figures.repository.ts';
+import { QUOTA_AHEAD_MONTHS, QUOTA_PAST_MONTHS, quotaMonths } from './targets-data.ts';
+import { TIME_LOG_WEEKS } from './time-data.ts';
 
 const TODAY = '2026-11-23';
 
@@ -238,6 +246,16 @@ async function careEventsDigest(db: Db): Promise<string> {
       sql`select * from event_approvals order by id`,
       sql`select * from complaints order by id`,
     ].map((statement) => query(db, statement)),
+  );
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** A digest of the quotas, forecasts, manual actuals, tasks and time records, timestamps included. */
+async function targetsTimeDigest(db: Db): Promise<string> {
+  const parts = await Promise.all(
+    ['team_quotas', 'rep_quotas', 'sales_forecasts', 'manual_sales', 'tasks', 'time_entries'].map((table) =>
+      query(db, sql.raw(`select * from ${table} order by id`)),
+    ),
   );
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
@@ -599,6 +617,7 @@ describe('demo data (scale 1)', () => {
       expect(await careDigest(same.db)).toBe(await careDigest(database.db));
       expect(await careEventsDigest(same.db)).toBe(await careEventsDigest(database.db));
       expect(await channelDigest(same.db)).toBe(await channelDigest(database.db));
+      expect(await targetsTimeDigest(same.db)).toBe(await targetsTimeDigest(database.db));
     } finally {
       await same.close();
     }
@@ -2288,6 +2307,224 @@ describe('demo data (scale 1)', () => {
           where not exists (select 1 from channel_customers c where c.id::text = r->>'channelCustomerId')`,
     );
     expect(unknown!.n).toBe(0);
+  });
+
+  // ── targets and time management (issue 7) ──
+
+  describe('targets and time management', () => {
+    const month = TODAY.slice(0, 7);
+    const past = quotaMonths(TODAY).filter((m) => m < month);
+    const repsOf = async () =>
+      query<{ id: string; username: string; role: string }>(
+        database.db,
+        sql`select id, username, role from users where role in ('rep', 'manager') order by username`,
+      );
+
+    it('sets a quota for every rep × carried product for six past months, this month and two ahead; a team gets its reps’ sum', async () => {
+      const [coverage] = await query<{ expected: number; missing: number; rows: number; months: number }>(
+        database.db,
+        sql`with carried as (
+              select distinct ta.user_id as rep_id, unnest(t.product_ids) as product_id
+              from territory_assignments ta join territories t on t.id = ta.territory_id
+              where ta.end_date is null)
+            select count(*)::int as expected,
+                   count(*) filter (where not exists (
+                     select 1 from rep_quotas q
+                     where q.rep_id = c.rep_id and q.product_id = c.product_id and q.month = ${month}
+                       and q.quantity > 0))::int as missing,
+                   (select count(*) from rep_quotas)::int as rows,
+                   (select count(distinct month) from rep_quotas)::int as months
+            from carried c`,
+      );
+      expect(coverage!.expected).toBeGreaterThanOrEqual(60);
+      expect(coverage!.missing).toBe(0);
+      expect(coverage!.months).toBe(QUOTA_PAST_MONTHS + 1 + QUOTA_AHEAD_MONTHS);
+      expect(coverage!.rows).toBe(coverage!.expected * coverage!.months);
+
+      const teams = await query<{ month: string; quantity: number; allocated: number | null }>(
+        database.db,
+        sql`select tq.month, tq.quantity, s.allocated
+            from team_quotas tq left join (
+              select team_id, product_id, month, sum(quantity)::int as allocated
+              from rep_quotas group by team_id, product_id, month) s
+              on s.team_id = tq.team_id and s.product_id = tq.product_id and s.month = tq.month`,
+      );
+      expect(teams).toHaveLength(6 * 5 * coverage!.months);
+      for (const t of teams) {
+        expect(t.allocated).not.toBeNull();
+        if (t.month === month) {
+          // a little left to allocate this month
+          expect(t.quantity).toBeGreaterThan(t.allocated!);
+          expect(t.quantity).toBeLessThanOrEqual(Math.ceil(t.allocated! * 1.1) + 10);
+        } else {
+          expect(t.quantity).toBe(t.allocated);
+        }
+      }
+    });
+
+    it('breaks a few of this month’s quotas down to 2–3 target hospitals of the rep’s territories', async () => {
+      const rows = await query<{
+        quantity: number;
+        customers: { hospitalId: string; quantity: number }[];
+        mine: string[];
+      }>(
+        database.db,
+        sql`select q.quantity, q.customers,
+                   array(select th.hospital_id::text from territory_assignments ta
+                         join territory_hospitals th on th.territory_id = ta.territory_id
+                         where ta.user_id = q.rep_id and ta.end_date is null) as mine
+            from rep_quotas q where jsonb_array_length(q.customers) > 0`,
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      expect(rows.length).toBeLessThanOrEqual(10);
+      for (const r of rows) {
+        expect(r.customers.length).toBeGreaterThanOrEqual(2);
+        expect(r.customers.length).toBeLessThanOrEqual(3);
+        for (const c of r.customers) {
+          expect(r.mine).toContain(c.hospitalId);
+          expect(c.quantity).toBeGreaterThan(0);
+        }
+        expect(r.customers.reduce((s, c) => s + c.quantity, 0)).toBeLessThanOrEqual(r.quantity);
+      }
+    });
+
+    it('keeps forecasts for this month and the next for most reps, goals above quota as a rule, rep01 short on one product', async () => {
+      const rows = await query<{
+        username: string;
+        month: string;
+        forecast: number;
+        goal: number | null;
+        quota: number | null;
+        additions: { hospitalId: string; quantity: number }[];
+        plan: string | null;
+      }>(
+        database.db,
+        sql`select u.username, f.month, f.forecast_quantity as forecast, f.goal_quantity as goal,
+                   q.quantity as quota, f.additions, f.promotion_plan as plan
+            from sales_forecasts f join users u on u.id = f.rep_id
+            left join rep_quotas q on q.rep_id = f.rep_id and q.product_id = f.product_id and q.month = f.month`,
+      );
+      const months = [...new Set(rows.map((r) => r.month))].sort();
+      expect(months).toEqual([month, shiftMonth(month, 1)]);
+      expect(new Set(rows.map((r) => r.username)).size).toBeGreaterThanOrEqual(20);
+      for (const r of rows) expect(r.quota).not.toBeNull();
+      const goalAbove = rows.filter((r) => r.goal !== null && r.goal >= r.quota!).length;
+      expect(goalAbove / rows.length).toBeGreaterThan(0.8);
+      expect(rows.some((r) => r.additions.length > 0)).toBe(true);
+      expect(rows.some((r) => r.plan)).toBe(true);
+      const short = rows.filter((r) => r.username === 'rep01' && r.month === month && r.forecast < r.quota!);
+      expect(short).toHaveLength(1);
+      expect(short[0]!.quota! - short[0]!.forecast).toBeGreaterThan(short[0]!.quota! * 0.1);
+    });
+
+    it('reads past attainment from the flow (hand-entered where there is none): mostly 50–150 %, a few reps clearly below', async () => {
+      const reps = (await repsOf()).filter((u) => u.role === 'rep');
+      const figures = await findSalesFigures(database.db, { repIds: reps.map((r) => r.id), months: past });
+      const quoted = figures.filter((f) => f.quota > 0);
+      expect(quoted.length).toBeGreaterThanOrEqual(60 * past.length);
+      // every quota has an actual; the flow gives most of them, manual entries only where it has none
+      expect(quoted.filter((f) => f.actualSource === 'none')).toEqual([]);
+      const manual = quoted.filter((f) => f.actualSource === 'manual').length;
+      expect(manual).toBeGreaterThan(0);
+      expect(manual / quoted.length).toBeLessThan(0.4);
+      const [stored] = await query<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from manual_sales`,
+      );
+      expect(stored!.n).toBe(manual);
+
+      const pct = reps.map((r) => {
+        const mine = quoted.filter((f) => f.repId === r.id);
+        return ratioPct(
+          mine.reduce((s, f) => s + f.actual, 0),
+          mine.reduce((s, f) => s + f.quota, 0),
+        ) as number;
+      });
+      const within = pct.filter((p) => p >= 50 && p <= 150).length;
+      expect(within / reps.length).toBeGreaterThanOrEqual(0.8);
+      expect(pct.filter((p) => p < 70).length).toBeGreaterThanOrEqual(2);
+      expect(pct.filter((p) => p >= 100).length).toBeGreaterThanOrEqual(5);
+    });
+
+    it('gives every rep 8–12 tasks in at least three quadrants and every manager 5, some done this week, some overdue', async () => {
+      const people = await repsOf();
+      const tasks = await query<{
+        owner_id: string;
+        important: boolean;
+        urgent: boolean;
+        status: string;
+        due_date: string | null;
+        completed_at: string | null;
+        filter_answers: Record<string, boolean> | null;
+        title: string;
+      }>(
+        database.db,
+        sql`select owner_id, important, urgent, status, due_date::text, completed_at::text, filter_answers, title
+            from tasks`,
+      );
+      const monday = mondayOf(TODAY);
+      const weekStart = new Date(`${monday}T00:00:00+08:00`).getTime();
+      for (const p of people) {
+        const mine = tasks.filter((t) => t.owner_id === p.id);
+        if (p.role === 'rep') {
+          expect(mine.length, p.username).toBeGreaterThanOrEqual(8);
+          expect(mine.length, p.username).toBeLessThanOrEqual(12);
+          expect(new Set(mine.map((t) => quadrantOf(t.important, t.urgent))).size).toBeGreaterThanOrEqual(3);
+        } else {
+          expect(mine, p.username).toHaveLength(5);
+        }
+        expect(new Set(mine.map((t) => t.title)).size).toBe(mine.length);
+        for (const t of mine) expect(t.title).not.toContain('{h}');
+        expect(
+          mine.some((t) => t.status === 'done' && new Date(t.completed_at!).getTime() >= weekStart),
+        ).toBe(true);
+        expect(mine.some((t) => t.status === 'open' && t.due_date !== null && t.due_date < TODAY)).toBe(true);
+      }
+      for (const t of tasks) {
+        expect(t.status === 'done').toBe(t.completed_at !== null);
+        for (const key of Object.keys(t.filter_answers ?? {})) expect(filterQuestions).toContain(key);
+      }
+      expect(tasks.filter((t) => t.filter_answers).length).toBeGreaterThan(tasks.length * 0.15);
+    });
+
+    it('logs two weeks of time per rep: a plan each Monday, actual minutes on working days — calls about half, travel a fifth', async () => {
+      const reps = (await repsOf()).filter((u) => u.role === 'rep');
+      const entries = await query<{
+        owner_id: string;
+        date: string;
+        activity: string;
+        kind: string;
+        minutes: number;
+      }>(database.db, sql`select owner_id, date::text, activity, kind, minutes from time_entries`);
+      const monday = mondayOf(TODAY);
+      const mondays = Array.from({ length: TIME_LOG_WEEKS + 1 }, (_, k) =>
+        addDays(monday, -7 * (TIME_LOG_WEEKS - k)),
+      );
+      const workingDays = workingDaysBetween(mondays[0]!, addDays(TODAY, -1));
+      for (const r of reps) {
+        const mine = entries.filter((e) => e.owner_id === r.id);
+        const planned = mine.filter((e) => e.kind === 'planned');
+        expect([...new Set(planned.map((e) => e.date))].sort(), r.username).toEqual(mondays);
+        const actual = mine.filter((e) => e.kind === 'actual');
+        expect([...new Set(actual.map((e) => e.date))].sort(), r.username).toEqual(workingDays);
+        const perDay = new Map<string, number>();
+        for (const e of actual) perDay.set(e.date, (perDay.get(e.date) ?? 0) + e.minutes);
+        for (const minutes of perDay.values()) {
+          expect(minutes).toBeGreaterThanOrEqual(5 * 60);
+          expect(minutes).toBeLessThanOrEqual(11 * 60);
+        }
+      }
+      const actual = entries.filter((e) => e.kind === 'actual');
+      const total = actual.reduce((s, e) => s + e.minutes, 0);
+      const share = (activity: string) =>
+        actual.filter((e) => e.activity === activity).reduce((s, e) => s + e.minutes, 0) / total;
+      expect(share('calls')).toBeGreaterThan(0.42);
+      expect(share('calls')).toBeLessThan(0.58);
+      expect(share('travel')).toBeGreaterThan(0.15);
+      expect(share('travel')).toBeLessThan(0.25);
+      for (const activity of ['meetings', 'admin', 'training', 'other'])
+        expect(share(activity)).toBeGreaterThan(0);
+    });
   });
 });
 

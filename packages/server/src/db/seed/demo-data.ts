@@ -6,7 +6,8 @@
  * customer care (care dates, tiers, actions, plans with approvals, life events; surveys, academic events and
  * complaints over the last six months), and a year of channel data
  * (orders, stock, flow, receivables …) after which the channel warnings and health scores are evaluated,
- * with three months of 客情费 claims read from that flow and ledger (and the signers `clerk` and `finance`).
+ * with three months of 客情费 claims read from that flow and ledger (and the signers `clerk` and `finance`),
+ * quotas sized from that flow with forecasts and hand-entered actuals, and tasks and two weeks of time records.
  * Deterministic: the same seed and scale give the same rows and uuids.
  * Seeding writes no audit rows: it is set-up, not a business change.
  */
@@ -23,6 +24,12 @@ import {
   careFeeSignatures,
   careFeeSpecialApplications,
   careFeeSpotChecks,
+  manualSales,
+  repQuotas,
+  salesForecasts,
+  tasks,
+  teamQuotas,
+  timeEntries,
   channelBills,
   channelContacts,
   channelCustomerStatusHistory,
@@ -106,11 +113,11 @@ export type SeedOptions = {
   password?: string;
   /** YYYY-MM-DD that assignment dates and the call history count back from; default today in China. */
   today?: string;
-  /** Plans, six months of calls, follow-ups and co-visits; default true. */
+  /** Plans, six months of calls, follow-ups and co-visits, tasks and time records; default true. */
   plansAndCalls?: boolean;
   /** Care dates, tiers, a year of care actions, care plans and life events; default true. */
   care?: boolean;
-  /** A year of channel orders, stock, flow and receivables, then warnings and health scores; default true. */
+  /** A year of channel orders, stock, flow and receivables, then warnings and health scores; quotas sized from the flow, forecasts; default true. */
   channel?: boolean;
 };
 
@@ -199,6 +206,12 @@ const tables: { [K in keyof DemoRows]: PgTable } = {
   careFeeSignatures,
   careFeeSpecialApplications,
   careFeeSpotChecks,
+  teamQuotas,
+  repQuotas,
+  salesForecasts,
+  manualSales,
+  tasks,
+  timeEntries,
 };
 
 const emptyCounts = (): SeedCounts =>

@@ -52,6 +52,8 @@ import { generateCareData, type CareRows } from './care-data.ts';
 import { emptyCareEventsRows, generateCareEventsData, type CareEventsRows } from './care-events-data.ts';
 import { emptyChannelRows, generateChannelData, type ChannelRows } from './channel-data.ts';
 import { emptyCareFeesRows, generateCareFeesData, type CareFeesRows } from './care-fees-data.ts';
+import { emptyTargetsRows, generateTargetsData, type TargetsRows } from './targets-data.ts';
+import { emptyTimeRows, generateTimeData, type TimeRows } from './time-data.ts';
 
 export const REPS_PER_TEAM = 5;
 
@@ -71,11 +73,11 @@ export type GenerateOptions = {
   passwordHash: string;
   /** "today" as YYYY-MM-DD; assignment dates are counted back from it */
   today: string;
-  /** Plans, six months of calls, follow-ups and co-visits (default true; the bulk of the rows) */
+  /** Plans, six months of calls, follow-ups and co-visits, tasks and time records (default true; the bulk of the rows) */
   plansAndCalls?: boolean;
   /** Care dates, tiers, a year of care actions, care plans and life events; surveys, academic events and complaints (default true) */
   care?: boolean;
-  /** A year of channel data: terms, licences, orders, stock, flow, receivables, promises, promotions (default true) */
+  /** A year of channel data: terms, licences, orders, stock, flow, receivables, promises, promotions; quotas sized from the flow, forecasts (default true) */
   channel?: boolean;
 };
 
@@ -98,7 +100,9 @@ export type DemoRows = {
   CareRows &
   CareEventsRows &
   ChannelRows &
-  CareFeesRows;
+  CareFeesRows &
+  TargetsRows &
+  TimeRows;
 
 type HospitalLevel = (typeof hospitalLevels)[number];
 type HospitalType = (typeof hospitalTypes)[number];
@@ -646,6 +650,8 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       ...emptyCareEventsRows(),
       ...emptyChannelRows(),
       ...emptyCareFeesRows(),
+      ...emptyTargetsRows(),
+      ...emptyTimeRows(),
     },
     root: createRandom(seed),
     count: (base) => Math.max(1, Math.round(base * scale)),
@@ -692,6 +698,14 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
     const { followUps, ...rest } = generateCareEventsData(ctx.rows, ctx.root.fork('care-events'), { today });
     Object.assign(ctx.rows, rest);
     ctx.rows.followUps.push(...followUps);
+  }
+  if (options.channel ?? true) {
+    // 指标 sized from the flow above (hand-entered actuals where it has none), and forecasts
+    Object.assign(ctx.rows, generateTargetsData(ctx.rows, ctx.root.fork('targets'), { today }));
+  }
+  if (options.plansAndCalls ?? true) {
+    // tasks in the time-management matrix and two weeks of time records
+    Object.assign(ctx.rows, generateTimeData(ctx.rows, ctx.root.fork('time'), { today }));
   }
   return ctx.rows;
 }

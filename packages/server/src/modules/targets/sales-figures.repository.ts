@@ -3,6 +3,8 @@
  * Actuals come from committed flow 流向 rows attributed to the rep who covered the buyer (hospital or channel
  * customer) on the sale date; where no flow row counts for that rep × product × month, the manual entry.
  */
+import { sql } from 'drizzle-orm';
+import { monthRange } from '@keqing/domain';
 import type { Db } from '../../db/client.ts';
 
 export type SalesFigureRow = {
@@ -16,11 +18,76 @@ export type SalesFigureRow = {
   actualSource: 'flow' | 'manual' | 'none';
 };
 
+/**
+ * One row per rep × product × month that has a quota, a flow actual or a manual actual (a combination with none
+ * of them is absent: quota 0, actual 0).
+ *
+ * A flow row counts for a rep when its buyer hospital (`flow_rows.hospital_id`) or buyer channel customer
+ * (`buyer_customer_id`) lies in a territory the rep covered on the sale date (assignment start..end inclusive, end
+ * null = still covering) and the territory carries the product. A row counts once per rep even when two of the
+ * rep's territories hold the buyer; a buyer shared by two reps' territories (with the product in both) counts for
+ * both — each is responsible for it. Only committed imports count (previews and cancelled imports never do).
+ */
 export async function findSalesFigures(
   db: Db,
   f: { repIds: string[]; months: string[]; productId?: string },
 ): Promise<SalesFigureRow[]> {
-  void db;
-  void f;
-  return []; // implemented by the targets module
+  if (f.repIds.length === 0 || f.months.length === 0) return [];
+  const months = [...f.months].sort();
+  const from = monthRange(months[0]!).from;
+  const to = monthRange(months[months.length - 1]!).to;
+  const repIds = sql`${sql.param(f.repIds)}::uuid[]`;
+  const monthList = sql`${sql.param(months)}::text[]`;
+  const product = (column: string) => (f.productId ? sql`and ${sql.raw(column)} = ${f.productId}` : sql``);
+
+  const result = (await db.execute(sql`
+    with reps as (select unnest(${repIds}) as rep_id),
+    flow as (
+      select r.rep_id, fr.product_id, to_char(fr.sale_date, 'YYYY-MM') as month, sum(fr.quantity)::bigint as units
+      from flow_rows fr
+      join flow_imports fi on fi.id = fr.import_id and fi.status = 'committed'
+      cross join reps r
+      where fr.product_id is not null
+        and fr.sale_date between ${from}::date and ${to}::date
+        and to_char(fr.sale_date, 'YYYY-MM') = any(${monthList})
+        ${product('fr.product_id')}
+        and exists (
+          select 1 from territory_assignments ta
+          join territories tr on tr.id = ta.territory_id
+          where ta.user_id = r.rep_id
+            and ta.start_date <= fr.sale_date and (ta.end_date is null or ta.end_date >= fr.sale_date)
+            and fr.product_id = any(tr.product_ids)
+            and (
+              exists (select 1 from territory_hospitals th
+                      where th.territory_id = ta.territory_id and th.hospital_id = fr.hospital_id)
+              or exists (select 1 from territory_channel_customers tc
+                         where tc.territory_id = ta.territory_id and tc.channel_customer_id = fr.buyer_customer_id)
+            )
+        )
+      group by r.rep_id, fr.product_id, to_char(fr.sale_date, 'YYYY-MM')
+    ),
+    quota as (
+      select q.rep_id, q.product_id, q.month, q.quantity from rep_quotas q
+      where q.rep_id = any(${repIds}) and q.month = any(${monthList}) ${product('q.product_id')}
+    ),
+    manual as (
+      select m.rep_id, m.product_id, m.month, m.quantity from manual_sales m
+      where m.rep_id = any(${repIds}) and m.month = any(${monthList}) ${product('m.product_id')}
+    ),
+    keys as (
+      select rep_id, product_id, month from quota
+      union select rep_id, product_id, month from flow
+      union select rep_id, product_id, month from manual
+    )
+    select k.rep_id as "repId", k.product_id as "productId", k.month,
+      coalesce(q.quantity, 0)::int as quota,
+      coalesce(fl.units, m.quantity, 0)::int as actual,
+      case when fl.units is not null then 'flow' when m.quantity is not null then 'manual' else 'none' end as "actualSource"
+    from keys k
+    left join quota q on q.rep_id = k.rep_id and q.product_id = k.product_id and q.month = k.month
+    left join flow fl on fl.rep_id = k.rep_id and fl.product_id = k.product_id and fl.month = k.month
+    left join manual m on m.rep_id = k.rep_id and m.product_id = k.product_id and m.month = k.month
+    order by k.month, k.rep_id, k.product_id
+  `)) as unknown as { rows: SalesFigureRow[] };
+  return result.rows.map((r) => ({ ...r, quota: Number(r.quota), actual: Number(r.actual) }));
 }

@@ -7,11 +7,8 @@ import type { Role } from '@keqing/shared';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useList } from '../../lib/resources.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
-import { FollowUpsHomeCard } from '../calls/FollowUpsHomeCard.tsx';
-import { CareHomeCard } from '../care/CareHomeCard.tsx';
-import { DueTerminalsHomeCard } from '../channel/parties/DueTerminalsHomeCard.tsx';
 import { ChannelWarningsHomeCard } from '../channel/warnings/ChannelWarningsHomeCard.tsx';
-import { PlanningHomeCard } from '../planning/PlanningHomeCard.tsx';
+import { RepDashboard } from './RepDashboard.tsx';
 
 /** Number of active records of a resource, read from a one-row page of its list. */
 function CountCard({ resource, title, to }: { resource: string; title: string; to: string }) {
@@ -42,13 +39,8 @@ function InfoCard({ title, children, to }: { title: string; children: ReactNode;
 function roleCards(role: Role, t: TFunction): ReactElement[] {
   switch (role) {
     case 'rep':
-      return [
-        <PlanningHomeCard key="plan" />,
-        <FollowUpsHomeCard key="follow-ups" />,
-        <CareHomeCard key="care" />,
-        <DueTerminalsHomeCard key="terminals" />,
-        <ChannelWarningsHomeCard key="channel-warnings" />,
-      ];
+      // 代表首页: the dashboard holds today's plan and keeps the follow-up, care, terminal and warning cards
+      return [<RepDashboard key="rep-dashboard" />];
     case 'manager':
       return [
         <CountCard key="users" resource="users" title={t('home.manager.members')} to="/team" />,
@@ -103,7 +95,7 @@ export default function HomePage() {
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {cards.map((card) => (
-          <Col key={card.key} xs={24} sm={12} xl={8}>
+          <Col key={card.key} {...(card.key === 'rep-dashboard' ? { span: 24 } : { xs: 24, sm: 12, xl: 8 })}>
             {card}
           </Col>
         ))}

@@ -1,0 +1,2 @@
+export * from './quota-allocation.ts';
+export * from './forecast.ts';

@@ -1,0 +1,3 @@
+export * from './matrix.ts';
+export * from './filter-questions.ts';
+export * from './weekly-review.ts';

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPlanningSettings } from '@keqing/shared';
+import type { Database } from '../../db/client.ts';
+import { createTestDatabase } from '../../test/test-database.ts';
+import { createWorld, type World } from '../../test/world.ts';
+import { findRepKpiCounts, type RepKpiArgs } from './kpi.repository.ts';
+import { analyticsCycle } from './analytics.fixtures.ts';
+
+let database: Database;
+let w: World;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  w = await createWorld(database.db);
+  await w.analytics.seed();
+});
+afterAll(() => database.close());
+
+const args = (over: Partial<RepKpiArgs> = {}): RepKpiArgs => ({
+  repIds: [w.users.rep1a.id, w.users.rep1b.id, w.users.rep2a.id],
+  from: analyticsCycle.from,
+  to: analyticsCycle.to,
+  workingDays: 20,
+  today: '2026-12-07',
+  countedTypes: defaultPlanningSettings.countedCallTypes,
+  minObjectives: 3,
+  cycleWeeks: 4,
+  gradeOrder: ['A', 'B', 'C'],
+  ...over,
+});
+
+describe('findRepKpiCounts', () => {
+  it("counts rep1a's calls, short calls, bursts and objectives from the fixture", async () => {
+    const counts = await findRepKpiCounts(database.db, args());
+    const c = counts.get(w.users.rep1a.id)!;
+    expect(c).toMatchObject({
+      reps: 1,
+      workingDays: 20,
+      calls: 7,
+      callsWithMinObjectives: 5,
+      shortCalls: 1,
+      burstCalls: 3,
+      ladderUp: 1,
+      ladderDown: 1,
+      stageUp: 1,
+      stageDown: 0,
+      coVisits: 1,
+      overdueFollowUps: 1,
+      channelWarnings: 1, // warnings.fixtures: one open warning on cc1a
+    });
+  });
+
+  it('counts coverage by best grade with a doctor seen twice on one day counted once', async () => {
+    const c = (await findRepKpiCounts(database.db, args())).get(w.users.rep1a.id)!;
+    expect(c.byGrade).toEqual([
+      {
+        grade: 'A',
+        targetDoctors: 3,
+        coveredDoctors: 2,
+        requiredCalls: 12,
+        doneCalls: 7,
+        belowFrequencyDoctors: 2,
+      },
+      {
+        grade: 'B',
+        targetDoctors: 1,
+        coveredDoctors: 0,
+        requiredCalls: 2,
+        doneCalls: 0,
+        belowFrequencyDoctors: 1,
+      },
+    ]);
+  });
+
+  it("uses the product's own grade and calls with the product when filtered", async () => {
+    const c = (await findRepKpiCounts(database.db, args({ productId: w.products.p1.id }))).get(
+      w.users.rep1a.id,
+    )!;
+    // the department meeting (p2 only) drops out; dShared is B for p1 with 2 required, 2 done
+    expect(c).toMatchObject({ calls: 6, callsWithMinObjectives: 5, shortCalls: 1, burstCalls: 3 });
+    expect(c.byGrade).toEqual([
+      {
+        grade: 'A',
+        targetDoctors: 2,
+        coveredDoctors: 1,
+        requiredCalls: 8,
+        doneCalls: 4,
+        belowFrequencyDoctors: 1,
+      },
+      {
+        grade: 'B',
+        targetDoctors: 2,
+        coveredDoctors: 1,
+        requiredCalls: 4,
+        doneCalls: 2,
+        belowFrequencyDoctors: 1,
+      },
+    ]);
+  });
+
+  it('scales the required calls of a month by its days / 28', async () => {
+    // 2026-11-01 ~ 2026-11-30: 30 days → A 4 × 30/28 = 4.29 → 4; B 2 × 30/28 → 2
+    const c = (await findRepKpiCounts(database.db, args({ from: '2026-11-01', to: '2026-11-30' }))).get(
+      w.users.rep1a.id,
+    )!;
+    expect(c.byGrade.map((g) => [g.grade, g.requiredCalls])).toEqual([
+      ['A', 12],
+      ['B', 2],
+    ]);
+    // the call on dB on 11-05 is in November
+    expect(c.byGrade[1]).toMatchObject({ coveredDoctors: 1, doneCalls: 1 });
+  });
+
+  it('keeps each rep to their own records and returns zeros for a rep who did nothing', async () => {
+    const counts = await findRepKpiCounts(database.db, args());
+    expect(counts.get(w.users.rep2a.id)).toMatchObject({ calls: 2, overdueFollowUps: 1, coVisits: 0 });
+    expect(counts.get(w.users.rep1b.id)).toMatchObject({ calls: 1, burstCalls: 0, overdueFollowUps: 0 });
+    const none = await findRepKpiCounts(database.db, args({ from: '2020-01-01', to: '2020-01-31' }));
+    expect(none.get(w.users.rep1a.id)).toMatchObject({ calls: 0, ladderUp: 0, byGrade: expect.any(Array) });
+  });
+});

@@ -1,0 +1,270 @@
+import {
+  chinaDate,
+  kpiFiguresOf,
+  monthsOf,
+  outliersOf,
+  previousPeriods,
+  ratioPct,
+  resolvePeriod,
+  sumKpiCounts,
+  workingDaysUpTo,
+  type KpiCounts,
+  type KpiFigures,
+  type Period,
+} from '@keqing/domain';
+import {
+  ruleMessage,
+  type DashboardPeriod,
+  type DashboardQuery,
+  type PlanningSettings,
+  type RepKpi,
+  type TeamDashboard,
+  type TeamDashboardQuery,
+} from '@keqing/shared';
+import type { Db } from '../../db/client.ts';
+import { fieldError, forbidden, notFound } from '../../errors/app-error.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { exportFile, filterOf } from '../accounts/accounts.service.ts';
+import type { ExportColumn } from '../accounts/export-file.ts';
+import { loadPlanningSettings } from '../planning/planning-settings.repository.ts';
+import { loadDoctorGrading } from '../segmentation/grading.service.ts';
+import { findSalesFigures } from '../targets/sales-figures.repository.ts';
+import { findRepKpiCounts, type RepKpiArgs } from './kpi.repository.ts';
+import * as repo from './team-dashboard.repository.ts';
+
+/** Periods in the team trend (oldest first, ending with the asked one). */
+export const trendPeriods = 6;
+
+/** What every dashboard figure of a request is computed with: the period, settings, grade order and today. */
+export type DashboardBasis = {
+  period: DashboardPeriod;
+  settings: PlanningSettings;
+  gradeOrder: string[];
+  today: string;
+};
+
+/** The asked period (400 with a Chinese message for a custom period without both ends or reversed). */
+export async function dashboardBasisOf(db: Db, q: DashboardQuery, today: string): Promise<DashboardBasis> {
+  const settings = await loadPlanningSettings(db);
+  const gradeOrder = (await loadDoctorGrading(db)).config.grades;
+  const cycle = { cycleStart: settings.cycleAnchor, weeks: settings.cycleWeeks };
+  let period: Period;
+  if (q.period === 'custom') {
+    if (!q.from || !q.to || q.to < q.from) throw fieldError('query.from', 'analytics.rep.customRange');
+    period = resolvePeriod({ kind: 'custom', from: q.from, to: q.to }, cycle);
+  } else period = resolvePeriod({ kind: q.period, date: q.date ?? today }, cycle);
+  return { period: { ...period, workingDays: workingDaysUpTo(period, today) }, settings, gradeOrder, today };
+}
+
+/** findRepKpiCounts' arguments for a basis (another period of the trend when given). */
+export function kpiArgsOf(
+  basis: DashboardBasis,
+  repIds: string[],
+  productId: string | undefined,
+  period: Pick<Period, 'from' | 'to'> = basis.period,
+): RepKpiArgs {
+  return {
+    repIds,
+    from: period.from,
+    to: period.to,
+    workingDays: workingDaysUpTo(period, basis.today),
+    today: basis.today,
+    productId,
+    countedTypes: basis.settings.countedCallTypes,
+    minObjectives: basis.settings.minObjectives,
+    cycleWeeks: basis.settings.cycleWeeks,
+    gradeOrder: basis.gradeOrder,
+  };
+}
+
+/**
+ * 经理看板: per rep of a manager's teams — calls per working day against the norm, coverage and frequency by
+ * grade, objectives, ladder/stage moves, attainment, co-visits, overdue follow-ups, channel warnings —, the
+ * team's total (counts summed, percentages recomputed), a 6-period trend and attainment per product.
+ *
+ * The trend runs findRepKpiCounts once per period (6 × 4 grouped statements): cheap at demo scale (a team of
+ * ten reps); a summary table would replace it if the benchmark says so.
+ */
+export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** The teams read: a manager's own (one named, or all they lead); admin/compliance must name one. */
+  async function teamsOf(ctx: RequestContext, teamId: string | undefined) {
+    const { actor } = ctx;
+    if (actor.role === 'rep') throw forbidden();
+    if (actor.role === 'manager') {
+      const led = await repo.findLedTeams(db, actor.id);
+      if (!teamId) return { teams: led, read: led };
+      const team = led.find((t) => t.id === teamId);
+      if (!team) throw notFound();
+      return { teams: led, read: [team] };
+    }
+    if (!teamId) throw fieldError('query.teamId', 'analytics.team.teamRequired');
+    const team = await repo.getTeam(db, teamId);
+    if (!team) throw notFound();
+    return { teams: [team], read: [team] };
+  }
+
+  async function getTeamDashboard(ctx: RequestContext, q: TeamDashboardQuery): Promise<TeamDashboard> {
+    const { teams, read } = await teamsOf(ctx, q.teamId);
+    const basis = await dashboardBasisOf(db, q, chinaDate(now()));
+    const { settings, gradeOrder, period } = basis;
+    const teamIds = read.map((t) => t.id);
+    const reps = await repo.findActiveReps(db, teamIds);
+    const repIds = reps.map((r) => r.id);
+    const norms = {
+      minCallsPerDay: settings.minCallsPerDay,
+      maxCallsPerDay: settings.maxCallsPerDay,
+      minObjectives: settings.minObjectives,
+    };
+
+    const counts = await findRepKpiCounts(db, kpiArgsOf(basis, repIds, q.productId));
+    const all = (m: Map<string, KpiCounts>) => repIds.map((id) => m.get(id)!).filter(Boolean);
+    const repRows: RepKpi[] = reps.map((r) => {
+      const figures = kpiFiguresOf(counts.get(r.id)!);
+      return {
+        ...figures,
+        repId: r.id,
+        repName: r.name,
+        repUsername: r.username,
+        teamId: r.teamId,
+        outliers: outliersOf(figures, norms).map((o) => ({
+          kind: o.kind,
+          message: ruleMessage(ctx.locale, o.messageKey, o.params) ?? o.messageKey,
+        })),
+      };
+    });
+    const total = kpiFiguresOf(sumKpiCounts(all(counts), period.workingDays, gradeOrder));
+
+    const cycle = { cycleStart: settings.cycleAnchor, weeks: settings.cycleWeeks };
+    const trend = [];
+    for (const p of previousPeriods(period, trendPeriods, cycle)) {
+      const f =
+        p.from === period.from
+          ? total
+          : kpiFiguresOf(
+              sumKpiCounts(
+                all(await findRepKpiCounts(db, kpiArgsOf(basis, repIds, q.productId, p))),
+                workingDaysUpTo(p, basis.today),
+                gradeOrder,
+              ),
+            );
+      trend.push({
+        from: p.from,
+        to: p.to,
+        label: p.label,
+        callsPerWorkingDay: f.callsPerWorkingDay,
+        coveragePct: f.coveragePct,
+        frequencyPct: f.frequencyPct,
+        objectiveSharePct: f.objectiveSharePct,
+        attainmentPct: f.attainmentPct,
+      });
+    }
+
+    const sales = repIds.length
+      ? await findSalesFigures(db, { repIds, months: monthsOf(period), productId: q.productId })
+      : [];
+    const byProduct = new Map<string, { quota: number; actual: number }>();
+    for (const s of sales) {
+      const t = byProduct.get(s.productId) ?? { quota: 0, actual: 0 };
+      t.quota += s.quota;
+      t.actual += s.actual;
+      byProduct.set(s.productId, t);
+    }
+    const productList = q.productId
+      ? await repo.findTeamProducts(db, [], [q.productId])
+      : await repo.findTeamProducts(db, teamIds, [...byProduct.keys()]);
+    const products = productList.map((p) => {
+      const t = byProduct.get(p.id) ?? { quota: 0, actual: 0 };
+      return { productId: p.id, productName: p.name, ...t, attainmentPct: ratioPct(t.actual, t.quota) };
+    });
+
+    return { period, norms, teams, total, reps: repRows, trend, products };
+  }
+
+  /** The current view as .xlsx: one sheet per table, Chinese headers. */
+  async function exportTeamDashboard(ctx: RequestContext, q: TeamDashboardQuery) {
+    const view = await getTeamDashboard(ctx, q);
+    const pct = (v: number | null) => v;
+    type Line = KpiFigures & { name: string; outlierText: string };
+    const lines: Line[] = [
+      ...view.reps.map((r) => ({
+        ...r,
+        name: r.repName,
+        outlierText: r.outliers.map((o) => o.message).join('；'),
+      })),
+      { ...view.total, name: '合计', outlierText: '' },
+    ];
+    const repColumns: ExportColumn<Line>[] = [
+      { header: '代表', width: 14, value: (r) => r.name },
+      { header: '工作日', value: (r) => r.workingDays },
+      { header: '拜访数', value: (r) => r.calls },
+      { header: '日均拜访', value: (r) => r.callsPerWorkingDay },
+      { header: '≥最少目标拜访数', value: (r) => r.callsWithMinObjectives },
+      { header: '多目标占比%', value: (r) => pct(r.objectiveSharePct) },
+      { header: '1分钟内拜访', value: (r) => r.shortCalls },
+      { header: '集中录入拜访', value: (r) => r.burstCalls },
+      { header: '目标医生', value: (r) => r.targetDoctors },
+      { header: '已覆盖医生', value: (r) => r.coveredDoctors },
+      { header: '覆盖率%', value: (r) => pct(r.coveragePct) },
+      { header: '应拜访次数', value: (r) => r.requiredCalls },
+      { header: '达成拜访次数', value: (r) => r.doneCalls },
+      { header: '频率达成%', value: (r) => pct(r.frequencyPct) },
+      { header: '阶梯上升', value: (r) => r.ladderUp },
+      { header: '阶梯下降', value: (r) => r.ladderDown },
+      { header: '关系阶段上升', value: (r) => r.stageUp },
+      { header: '关系阶段下降', value: (r) => r.stageDown },
+      { header: '指标', value: (r) => r.quota },
+      { header: '实际', value: (r) => r.actual },
+      { header: '指标达成%', value: (r) => pct(r.attainmentPct) },
+      { header: '协访', value: (r) => r.coVisits },
+      { header: '逾期跟进', value: (r) => r.overdueFollowUps },
+      { header: '渠道预警', value: (r) => r.channelWarnings },
+      { header: '异常提示', width: 40, value: (r) => r.outlierText },
+    ];
+    type GradeLine = KpiFigures['byGrade'][number] & { name: string };
+    const gradeLines: GradeLine[] = lines.flatMap((l) => l.byGrade.map((g) => ({ ...g, name: l.name })));
+    const gradeColumns: ExportColumn<GradeLine>[] = [
+      { header: '代表', width: 14, value: (r) => r.name },
+      { header: '医生级别', value: (r) => r.grade },
+      { header: '目标医生', value: (r) => r.targetDoctors },
+      { header: '已覆盖医生', value: (r) => r.coveredDoctors },
+      { header: '覆盖率%', value: (r) => pct(r.coveragePct) },
+      { header: '应拜访次数', value: (r) => r.requiredCalls },
+      { header: '达成拜访次数', value: (r) => r.doneCalls },
+      { header: '频率达成%', value: (r) => pct(r.frequencyPct) },
+      { header: '未达频率医生', value: (r) => r.belowFrequencyDoctors },
+    ];
+    type TrendLine = TeamDashboard['trend'][number];
+    const trendColumns: ExportColumn<TrendLine>[] = [
+      { header: '统计区间', width: 26, value: (r) => r.label },
+      { header: '日均拜访', value: (r) => r.callsPerWorkingDay },
+      { header: '覆盖率%', value: (r) => r.coveragePct },
+      { header: '频率达成%', value: (r) => r.frequencyPct },
+      { header: '多目标占比%', value: (r) => r.objectiveSharePct },
+      { header: '指标达成%', value: (r) => r.attainmentPct },
+    ];
+    type ProductLine = TeamDashboard['products'][number];
+    const productColumns: ExportColumn<ProductLine>[] = [
+      { header: '产品', width: 16, value: (r) => r.productName },
+      { header: '指标', value: (r) => r.quota },
+      { header: '实际', value: (r) => r.actual },
+      { header: '达成率%', value: (r) => r.attainmentPct },
+    ];
+    return exportFile(db, ctx, {
+      kind: 'team-dashboard',
+      label: `团队看板 ${view.period.label}`,
+      format: 'xlsx',
+      filter: filterOf(q),
+      sheets: [
+        { name: '代表指标', columns: repColumns, rows: lines },
+        { name: '按级别覆盖', columns: gradeColumns, rows: gradeLines },
+        { name: '趋势', columns: trendColumns, rows: view.trend },
+        { name: '产品达成', columns: productColumns, rows: view.products },
+      ],
+    });
+  }
+
+  return { getTeamDashboard, exportTeamDashboard };
+}

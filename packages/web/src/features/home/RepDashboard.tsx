@@ -1,0 +1,126 @@
+import '../../lib/locales/analytics.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RepDashboard as RepDashboardData } from '@keqing/shared';
+import { api, errorText, type QueryParams } from '../../lib/api.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { useDashboardFilters } from '../analytics/analytics.api.ts';
+import { DashboardToolbar } from '../analytics/DashboardToolbar.tsx';
+import { pctText } from '../analytics/figures.tsx';
+import { FollowUpsHomeCard } from '../calls/FollowUpsHomeCard.tsx';
+import { CareHomeCard } from '../care/CareHomeCard.tsx';
+import { DueTerminalsHomeCard } from '../channel/parties/DueTerminalsHomeCard.tsx';
+import { ChannelWarningsHomeCard } from '../channel/warnings/ChannelWarningsHomeCard.tsx';
+import {
+  RepAttainmentCard,
+  RepDueDoctorsCard,
+  RepKpiCard,
+  RepMovementsCard,
+  RepTodayCard,
+} from './RepDashboardCards.tsx';
+
+/** The period and product of the URL (the dashboard's filters) as the API's query. */
+function useRepDashboardQuery(repId?: string): QueryParams {
+  const { teamId: _teamId, ...filters } = useDashboardFilters();
+  return { ...filters, repId };
+}
+
+export function useRepDashboard(query: QueryParams) {
+  return useQuery({
+    queryKey: ['dashboards', 'rep', query],
+    queryFn: ({ signal }) => api.get<RepDashboardData>('/dashboards/rep', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One headline figure at the top (two a row on a phone). */
+function Headline({ title, value, danger }: { title: string; value: string; danger?: boolean }) {
+  return (
+    <Col xs={12} md={6}>
+      <Card size="small">
+        <Statistic
+          title={title}
+          value={value}
+          styles={{ content: { fontSize: 22, color: danger ? '#cf1322' : undefined } }}
+        />
+      </Card>
+    </Col>
+  );
+}
+
+/**
+ * 代表首页: the rep's day and period at a glance — today's plan, follow-ups, due doctors, care dates, quota
+ * attainment, ladder/stage moves and their KPIs — with the period and product filters, export and print.
+ * The follow-up, care, terminal and channel-warning cards stay as they were (they carry their own actions).
+ */
+export function RepDashboard({ repId }: { repId?: string }) {
+  const { t } = useTranslation();
+  const query = useRepDashboardQuery(repId);
+  const dashboard = useRepDashboard(query);
+  const d = dashboard.data;
+  const own = !repId;
+
+  const dueDoctors = (d?.dueDoctorsByGrade ?? []).reduce((n, g) => n + g.due + g.overdue, 0);
+  const overdueDoctors = (d?.dueDoctorsByGrade ?? []).some((g) => g.overdue > 0);
+
+  return (
+    <div data-testid="rep-dashboard">
+      <DashboardToolbar
+        exportTestId="rep-dashboard-export"
+        onExport={() => api.download('/dashboards/rep/export', query, 'rep-dashboard.xlsx')}
+      />
+      {dashboard.isPending ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : dashboard.error || !d ? (
+        <Typography.Text type="danger">{errorText(dashboard.error)}</Typography.Text>
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary" data-testid="rep-dashboard-period">
+            {own ? null : `${t('analytics.rep.forRep', { name: d.rep.name })} · `}
+            {t('analytics.periodLine', { label: d.period.label, days: d.period.workingDays })}
+          </Typography.Paragraph>
+          <Row gutter={[12, 12]} style={{ marginBottom: 16 }} className="kq-print-block">
+            <Headline
+              title={t('analytics.rep.summary.todayDone')}
+              value={`${formatNumber(d.today.done)} / ${formatNumber(d.today.planned)}`}
+            />
+            <Headline
+              title={t('analytics.rep.summary.overdueFollowUps')}
+              value={formatNumber(d.overdueFollowUps.count)}
+              danger={d.overdueFollowUps.count > 0}
+            />
+            <Headline
+              title={t('analytics.rep.summary.dueDoctors')}
+              value={formatNumber(dueDoctors)}
+              danger={overdueDoctors}
+            />
+            <Headline
+              title={t('analytics.rep.summary.attainment')}
+              value={pctText(d.attainment.attainmentPct)}
+            />
+          </Row>
+        </>
+      )}
+      <Row gutter={[16, 16]}>
+        {[
+          d ? <RepTodayCard key="today" today={d.today} own={own} /> : null,
+          own ? <FollowUpsHomeCard key="follow-ups" /> : null,
+          d ? <RepDueDoctorsCard key="due" data={d} /> : null,
+          own ? <CareHomeCard key="care" /> : null,
+          d ? <RepAttainmentCard key="attainment" attainment={d.attainment} /> : null,
+          d ? <RepMovementsCard key="movements" movements={d.movements} /> : null,
+          d ? <RepKpiCard key="kpis" data={d} /> : null,
+          own ? <DueTerminalsHomeCard key="terminals" /> : null,
+          own ? <ChannelWarningsHomeCard key="channel-warnings" /> : null,
+        ]
+          .filter((card) => card !== null)
+          .map((card) => (
+            <Col key={card.key} xs={24} md={12} xl={8}>
+              {card}
+            </Col>
+          ))}
+      </Row>
+    </div>
+  );
+}
