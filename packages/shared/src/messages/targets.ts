@@ -6,6 +6,7 @@ export const targetsMessages: { 'zh-CN': Record<string, string>; en: Record<stri
     'targets.product.notTeam': '产品“{product}”不在该团队辖区经营的产品之内',
     'targets.product.unknown': '产品不存在',
     'targets.rep.notTeam': '该代表不是本团队的在职代表',
+    'targets.rep.required': '请选择代表',
     'targets.customer.outOfScope': '目标客户不在该代表负责的辖区内',
     'targets.customer.overQuota': '细分到客户的指标合计 {sum} 超过该代表的指标 {quantity}',
     'targets.cell.duplicate': '同一代表的同一产品只能出现一次',
@@ -30,6 +31,7 @@ export const targetsMessages: { 'zh-CN': Record<string, string>; en: Record<stri
     'targets.product.notTeam': 'Product "{product}" is not carried in the team\'s territories',
     'targets.product.unknown': 'The product does not exist',
     'targets.rep.notTeam': 'The rep is not an active rep of this team',
+    'targets.rep.required': 'Choose a rep',
     'targets.customer.outOfScope': "The target customer is not in the rep's territories",
     'targets.customer.overQuota':
       "The customers' quotas add up to {sum}, more than the rep's quota {quantity}",

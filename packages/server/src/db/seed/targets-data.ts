@@ -305,7 +305,7 @@ export function generateTargetsData(rows: BaseRows, rng: Random, options: { toda
         const gap = isRep01 && i === 0 && month === current;
         const forecastQuantity = gap
           ? roundQuota(quota * (0.78 + r.next() * 0.06))
-          : Math.round(quota * (0.96 + r.next() * 0.19));
+          : Math.round(quota * ((isRep01 ? 1 : 0.96) + r.next() * 0.15)); // rep01: the one gap stands alone
         const goalQuantity = gap
           ? roundQuota(quota * 1.05)
           : r.chance(0.08)

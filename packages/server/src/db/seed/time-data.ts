@@ -2,13 +2,16 @@
  * 时间管理 for the demo (seed 004: 时间管理矩阵, 杜拉克 record → analyse → manage). Every rep keeps 8–12 tasks and
  * every manager 5, spread over the four quadrants (A 重要紧急 · B 重要不紧急 · C 紧急不重要 · D 都不): a few done
  * this week, a few overdue, some answered with the five filter questions. Every rep logs time for the last two
- * weeks: a weekly plan by activity on Monday, and the actual minutes of each working day — calls about half the
- * day, travel a fifth, the rest meetings, admin, training and other — with this week's plan already made.
+ * weeks and this one: on Monday the plan of each working day by activity (one entry a day and activity, within the
+ * API's 12 hours), and each evening the actual minutes. The submitted calls hold their own minutes (the weekly
+ * review adds them as call time), so the log adds only the waiting around them; with it calls take about half the
+ * day, travel a fifth, the rest meetings, admin, training and other.
  */
 import {
   addDays,
   filterQuestions,
   flagsOf,
+  maxEntryMinutes,
   mondayOf,
   workingDaysBetween,
   type FilterAnswers,
@@ -115,9 +118,19 @@ export function generateTimeData(rows: BaseRows, rng: Random, options: { today: 
     return {
       weekStart,
       workingDays: weekEnd >= weekStart ? workingDaysBetween(weekStart, weekEnd) : [],
-      plannedDays: workingDaysBetween(weekStart, addDays(weekStart, 6)).length,
+      plannedDays: workingDaysBetween(weekStart, addDays(weekStart, 6)),
     };
   });
+
+  // minutes of each rep's submitted calls per day: the weekly review counts them as call time beside the log
+  const firstDay = weeks[0]?.weekStart ?? today;
+  const callMinutes = new Map<string, number>();
+  for (const c of rows.calls) {
+    if (c.status !== 'submitted' || c.callDate < firstDay || c.callDate >= today) continue;
+    const key = `${c.ownerId}|${c.callDate}`;
+    const minutes = (Date.parse(c.endAt) - Date.parse(c.startAt)) / 60_000;
+    callMinutes.set(key, (callMinutes.get(key) ?? 0) + minutes);
+  }
 
   const people = rows.users.filter((u) => u.role === 'rep' || u.role === 'manager');
   for (const user of people) {
@@ -223,31 +236,40 @@ export function generateTimeData(rows: BaseRows, rng: Random, options: { today: 
     });
 
     if (!isRep) continue;
-    // ── 时间记录: a plan each Monday, the actual minutes of each working day before today ──
+    // ── 时间记录: on Monday the plan for each working day of the week; each evening the actual minutes ──
     const pace = 0.9 + r.next() * 0.2; // some reps simply work longer days
-    for (const { weekStart, workingDays, plannedDays } of weeks) {
-      for (const [activity] of actualShare) {
-        const minutes = Math.round((plannedDays * DAY_MINUTES * plannedShare[activity]) / 30) * 30;
-        if (minutes <= 0) continue;
-        out.timeEntries.push({
-          id: r.uuid(),
-          ownerId,
-          clientId: r.uuid(),
-          date: weekStart,
-          activity,
-          kind: 'planned',
-          minutes,
-          note: activity === 'calls' ? '本周计划拜访' : null,
-          createdAt: at(weekStart < today ? weekStart : today, 8 * 60 + 15),
-          updatedAt: at(weekStart < today ? weekStart : today, 8 * 60 + 15),
-        });
+    for (const { weekStart, plannedDays, workingDays } of weeks) {
+      const plannedOn = at(weekStart < today ? weekStart : today, 8 * 60 + 15);
+      for (const day of plannedDays) {
+        for (const [activity] of actualShare) {
+          const minutes = Math.round((DAY_MINUTES * plannedShare[activity]) / 15) * 15;
+          if (minutes <= 0) continue;
+          out.timeEntries.push({
+            id: r.uuid(),
+            ownerId,
+            clientId: r.uuid(),
+            date: day,
+            activity,
+            kind: 'planned',
+            minutes,
+            note: null,
+            createdAt: plannedOn,
+            updatedAt: plannedOn,
+          });
+        }
       }
       for (const day of workingDays) {
         const dayMinutes = DAY_MINUTES * pace * (0.9 + r.next() * 0.2);
+        // the submitted calls hold their own minutes: the log adds the waiting around them
+        const recorded = callMinutes.get(`${ownerId}|${day}`) ?? 0;
+        const callTime =
+          recorded > 0 ? recorded * (1.05 + r.next() * 0.1) : dayMinutes * (0.4 + r.next() * 0.1);
+        const rest = Math.max(120, dayMinutes - callTime);
         const meetingDay = r.chance(0.4);
         const trainingDay = r.chance(0.25);
-        // the day's mix: a meeting or a training takes a bigger bite on the days it happens
+        // the rest of the day: a meeting or a training takes a bigger bite on the days it happens
         const weights = actualShare
+          .filter(([activity]) => activity !== 'calls')
           .map(([activity, share]) => {
             if (activity === 'meetings' && !meetingDay) return [activity, 0] as const;
             if (activity === 'training' && !trainingDay) return [activity, 0] as const;
@@ -256,9 +278,15 @@ export function generateTimeData(rows: BaseRows, rng: Random, options: { today: 
             return [activity, share * boost * (0.8 + r.next() * 0.4)] as const;
           })
           .filter(([, w]) => w > 0);
-        const totalWeight = weights.reduce((s, [, w]) => s + w, 0);
-        for (const [activity, weight] of weights) {
-          const minutes = Math.round((dayMinutes * weight) / totalWeight / 5) * 5;
+        const totalWeight = weights.reduce((sum, [, w]) => sum + w, 0);
+        const logged: [Activity, number, string | null][] = [
+          ['calls', callTime - recorded, recorded > 0 ? '候诊等待与科室间走动' : null],
+          ...weights.map(
+            ([activity, w]) => [activity, (rest * w) / totalWeight, null] as [Activity, number, null],
+          ),
+        ];
+        for (const [activity, raw, note] of logged) {
+          const minutes = Math.min(maxEntryMinutes, Math.round(raw / 5) * 5);
           if (minutes <= 0) continue;
           out.timeEntries.push({
             id: r.uuid(),
@@ -268,7 +296,7 @@ export function generateTimeData(rows: BaseRows, rng: Random, options: { today: 
             activity,
             kind: 'actual',
             minutes,
-            note: null,
+            note,
             createdAt: at(day, 18 * 60 + r.int(0, 90)),
             updatedAt: at(day, 18 * 60 + 90),
           });

@@ -75,6 +75,7 @@ async function expectedFor(repIds: string[], from: string, to: string): Promise<
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(db());
+  await w.analytics.seed(); // the dashboard records (calls, scores, follow-ups) in analyticsCycle
   // A second region with one active rep, and an inactive rep who must not count.
   const [r2] = await db().insert(s.regions).values({ name: '华南大区' }).returning();
   const [a2] = await db().insert(s.areas).values({ name: '广州地区', regionId: r2!.id }).returning();

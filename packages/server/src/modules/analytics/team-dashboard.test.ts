@@ -259,6 +259,11 @@ describe('drill-down', () => {
   it('keeps a manager to their reps and asks admin for a rep or a team', async () => {
     expect((await m1.get(`/api/dashboards/drill/calls?repId=${w.users.rep2a.id}`)).statusCode).toBe(404);
     expect((await m1.get(`/api/dashboards/drill/calls?teamId=${w.teams.team2.id}`)).statusCode).toBe(404);
+    const mixed = await m1.get(
+      `/api/dashboards/drill/calls?repId=${w.users.rep1b.id}&teamId=${w.teams.team2.id}`,
+    );
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().error.message).toMatch(/该代表不在所选团队中/);
     const team = await drill(m1, 'follow-ups', `teamId=${w.teams.team1.id}`);
     expect(team.items.map((f) => f.repId)).toEqual([w.users.rep1a.id]);
     const res = await admin.get('/api/dashboards/drill/follow-ups');

@@ -41,30 +41,36 @@ export async function findSalesFigures(
   const product = (column: string) => (f.productId ? sql`and ${sql.raw(column)} = ${f.productId}` : sql``);
 
   const result = (await db.execute(sql`
-    with reps as (select unnest(${repIds}) as rep_id),
-    flow as (
-      select r.rep_id, fr.product_id, to_char(fr.sale_date, 'YYYY-MM') as month, sum(fr.quantity)::bigint as units
+    with sold as (
+      -- committed flow rows of the months, each with the territories holding its buyer (hospital or channel customer)
+      select fr.id, fr.product_id, fr.sale_date, fr.quantity, th.territory_id
       from flow_rows fr
       join flow_imports fi on fi.id = fr.import_id and fi.status = 'committed'
-      cross join reps r
-      where fr.product_id is not null
-        and fr.sale_date between ${from}::date and ${to}::date
-        and to_char(fr.sale_date, 'YYYY-MM') = any(${monthList})
+      join territory_hospitals th on th.hospital_id = fr.hospital_id
+      where fr.product_id is not null and fr.sale_date between ${from}::date and ${to}::date
         ${product('fr.product_id')}
-        and exists (
-          select 1 from territory_assignments ta
-          join territories tr on tr.id = ta.territory_id
-          where ta.user_id = r.rep_id
-            and ta.start_date <= fr.sale_date and (ta.end_date is null or ta.end_date >= fr.sale_date)
-            and fr.product_id = any(tr.product_ids)
-            and (
-              exists (select 1 from territory_hospitals th
-                      where th.territory_id = ta.territory_id and th.hospital_id = fr.hospital_id)
-              or exists (select 1 from territory_channel_customers tc
-                         where tc.territory_id = ta.territory_id and tc.channel_customer_id = fr.buyer_customer_id)
-            )
-        )
-      group by r.rep_id, fr.product_id, to_char(fr.sale_date, 'YYYY-MM')
+      union all
+      select fr.id, fr.product_id, fr.sale_date, fr.quantity, tc.territory_id
+      from flow_rows fr
+      join flow_imports fi on fi.id = fr.import_id and fi.status = 'committed'
+      join territory_channel_customers tc on tc.channel_customer_id = fr.buyer_customer_id
+      where fr.product_id is not null and fr.sale_date between ${from}::date and ${to}::date
+        ${product('fr.product_id')}
+    ),
+    hits as (
+      -- the rep covering such a territory on the sale date, where the territory carries the product; once per row
+      select distinct ta.user_id as rep_id, sd.id, sd.product_id, sd.sale_date, sd.quantity
+      from sold sd
+      join territories tr on tr.id = sd.territory_id and sd.product_id = any(tr.product_ids)
+      join territory_assignments ta on ta.territory_id = sd.territory_id
+        and ta.user_id = any(${repIds})
+        and ta.start_date <= sd.sale_date and (ta.end_date is null or ta.end_date >= sd.sale_date)
+    ),
+    flow as (
+      select rep_id, product_id, to_char(sale_date, 'YYYY-MM') as month, sum(quantity)::bigint as units
+      from hits
+      where to_char(sale_date, 'YYYY-MM') = any(${monthList})
+      group by rep_id, product_id, to_char(sale_date, 'YYYY-MM')
     ),
     quota as (
       select q.rep_id, q.product_id, q.month, q.quantity from rep_quotas q

@@ -196,6 +196,33 @@ describe('findSalesFigures', () => {
     expect(await findSalesFigures(db(), { repIds: [w.users.rep1a.id], months: [] })).toEqual([]);
   });
 
+  it('a row counts once for a rep whose two territories both hold the buyer', async () => {
+    const [tDup] = await db()
+      .insert(s.territories)
+      .values({ code: 'TDUP', name: '辖区TDUP', teamId: w.teams.team1.id, productIds: [w.products.p1.id] })
+      .returning();
+    await db().insert(s.territoryHospitals).values({ territoryId: tDup!.id, hospitalId: w.hospitals.h1a.id });
+    const [a] = await db()
+      .insert(s.territoryAssignments)
+      .values({
+        territoryId: tDup!.id,
+        userId: w.users.rep1a.id,
+        startDate: '2026-01-01',
+        endDate: '2026-06-30',
+      })
+      .returning();
+    try {
+      const rows = await findSalesFigures(db(), {
+        repIds: [w.users.rep1a.id],
+        months: ['2026-03'],
+        productId: w.products.p1.id,
+      });
+      expect(rows.map((r) => r.actual)).toEqual([52]);
+    } finally {
+      await db().delete(s.territoryAssignments).where(eq(s.territoryAssignments.id, a!.id));
+    }
+  });
+
   it('a rep whose assignment moved keeps the earlier sales and the new rep gets the later ones', async () => {
     // hand tEnd over to rep1a from 2026-04-01: the 13 units of 04-01 are now rep1a's, the 11 of 03-31 stay rep1b's
     const [tEnd] = await db().select().from(s.territories).where(eq(s.territories.code, 'TEND'));

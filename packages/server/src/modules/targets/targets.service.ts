@@ -385,7 +385,7 @@ export function createTargetsService(deps: { db: Db; now?: () => Date }) {
     q: { month: string; repId?: string },
   ): Promise<ForecastSummary> {
     const repId = q.repId ?? (ctx.actor.role === 'rep' ? ctx.actor.id : undefined);
-    if (!repId) throw fieldError('query.repId', 'targets.rep.notTeam');
+    if (!repId) throw fieldError('query.repId', 'targets.rep.required');
     const rep = await visibleRep(ctx, repId);
     const [carried, quotas, forecasts] = await Promise.all([
       repo.repProducts(db, rep.id),

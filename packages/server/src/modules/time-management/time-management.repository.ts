@@ -1,5 +1,19 @@
 /** Queries of 时间管理: tasks, time entries, and the matrix and weekly-review figures (summed in SQL). */
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   calls,
@@ -13,7 +27,7 @@ import {
   timeEntries,
   users,
 } from '../../db/schema.ts';
-import { countAll, offsetOf, orderBy, toIso } from '../../db/list.ts';
+import { countAll, likePattern, offsetOf, orderBy, toIso } from '../../db/list.ts';
 
 export { hospitals, tasks, timeEntries, users };
 
@@ -88,7 +102,7 @@ function taskWhere(f: TaskFilter): SQL | undefined {
     f.status ? eq(tasks.status, f.status) : undefined,
     f.important === undefined ? undefined : eq(tasks.important, f.important),
     f.urgent === undefined ? undefined : eq(tasks.urgent, f.urgent),
-    f.q ? sql`${tasks.title} ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+    f.q ? ilike(tasks.title, likePattern(f.q)) : undefined,
   );
 }
 

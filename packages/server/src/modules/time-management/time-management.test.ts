@@ -150,6 +150,12 @@ describe('tasks', () => {
         ),
       );
     expect(b.items).toHaveLength(count.length);
+    const found = (await rep01.get(`/api/tasks?q=${encodeURIComponent('B 象限')}`)).json() as {
+      items: Task[];
+    };
+    expect(found.items.map((i) => i.title)).toEqual(['B 象限任务']);
+    const none = (await rep01.get(`/api/tasks?q=${encodeURIComponent('%')}`)).json() as { items: Task[] };
+    expect(none.items).toEqual([]);
   });
 });
 

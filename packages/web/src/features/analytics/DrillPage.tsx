@@ -120,7 +120,7 @@ export default function DrillPage() {
         </Button>
         <Button onClick={() => window.print()}>{t('analytics.actions.print')}</Button>
       </Space>
-      {error ? <Alert type="error" showIcon message={errorText(error)} style={{ marginBottom: 16 }} /> : null}
+      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
       <Table<DrillItem>
         rowKey={(r) => `${r.id}:${r.repId}`}
         size="small"

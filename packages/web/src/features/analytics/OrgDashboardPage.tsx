@@ -2,7 +2,7 @@ import '../../lib/locales/analytics.ts';
 import { lazy, Suspense, useMemo } from 'react';
 import { Alert, Breadcrumb, Card, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { orgLevels, type KpiFigures, type OrgDashboardRow, type OrgLevel } from '@keqing/shared';
@@ -228,7 +228,7 @@ export function OrgDashboard({ embedded = false }: { embedded?: boolean }) {
       )}
       <DashboardToolbar onExport={() => downloadOrgDashboard(filters, level, parentId)} />
       <Breadcrumb style={{ marginBottom: 8 }} items={crumbs} data-testid="org-breadcrumb" />
-      {error ? <Alert type="error" showIcon message={errorText(error)} /> : null}
+      {error ? <Alert type="error" showIcon title={errorText(error)} /> : null}
       {isPending || !data ? (
         error ? null : (
           <Skeleton active />

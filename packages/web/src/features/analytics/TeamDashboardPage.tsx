@@ -109,7 +109,7 @@ export function TeamDashboard({ embedded = false }: { embedded?: boolean }) {
     return (
       <div>
         {header}
-        <Alert type="error" showIcon message={errorText(error)} />
+        <Alert type="error" showIcon title={errorText(error)} />
       </div>
     );
   if (needsTeam)
@@ -299,7 +299,13 @@ export function TeamDashboard({ embedded = false }: { embedded?: boolean }) {
               <Progress
                 percent={g.coveragePct ?? 0}
                 size="small"
-                status={(g.coveragePct ?? 0) < 100 ? 'exception' : 'success'}
+                status={
+                  g.coveredDoctors >= g.targetDoctors
+                    ? 'success'
+                    : (g.coveragePct ?? 0) < 50
+                      ? 'exception'
+                      : 'normal'
+                }
                 format={() => `${g.coveredDoctors}/${g.targetDoctors}`}
               />
             </Link>
@@ -504,6 +510,10 @@ export function TeamDashboard({ embedded = false }: { embedded?: boolean }) {
   );
 }
 
+/** A cycle or custom range as `11-09~12-06` (the year is in the period line); months and quarters as they are. */
+const trendLabel = (p: { from: string; to: string; label: string }) =>
+  p.label.includes('~') ? `${p.from.slice(5)}~${p.to.slice(5)}` : p.label;
+
 /** The texts of the charts, as plain strings (the typed t() is too deep for ECharts' option types). */
 type ChartLabels = {
   callsPerDay: string;
@@ -592,8 +602,8 @@ function chartOptions(d: TeamDashboard, L: ChartLabels) {
     grid: { left: 44, right: 40, top: 32, bottom: 40 },
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    xAxis: { type: 'category', data: d.trend.map((p) => p.label), axisLabel: { interval: 0, fontSize: 10 } },
-    yAxis: [pctAxis, { type: 'value', name: L.callsPerDay, splitLine: { show: false } }],
+    xAxis: { type: 'category', data: d.trend.map(trendLabel), axisLabel: { interval: 0, fontSize: 10 } },
+    yAxis: [pctAxis, { type: 'value', splitLine: { show: false } }],
     series: [
       { type: 'line', name: L.coverage, data: d.trend.map((p) => p.coveragePct) },
       { type: 'line', name: L.frequency, data: d.trend.map((p) => p.frequencyPct) },

@@ -1,4 +1,4 @@
-import type { ReactElement, ReactNode } from 'react';
+import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
 import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,12 @@ import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useList } from '../../lib/resources.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { ChannelWarningsHomeCard } from '../channel/warnings/ChannelWarningsHomeCard.tsx';
+import { OrgHomeCard } from '../analytics/OrgHomeCard.tsx';
+
+// The manager's home ends with their team dashboard (loaded with the page's charts only when shown).
+const TeamDashboard = lazy(() =>
+  import('../analytics/TeamDashboardPage.tsx').then((m) => ({ default: m.TeamDashboard })),
+);
 import { RepDashboard } from './RepDashboard.tsx';
 
 /** Number of active records of a resource, read from a one-row page of its list. */
@@ -57,6 +63,7 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
       ];
     case 'admin':
       return [
+        <OrgHomeCard key="org-dashboard" />,
         <CountCard key="users" resource="users" title={t('home.admin.users')} to="/admin/users" />,
         <CountCard key="teams" resource="teams" title={t('home.admin.teams')} to="/admin/teams" />,
         <CountCard
@@ -71,6 +78,7 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
       ];
     case 'compliance':
       return [
+        <OrgHomeCard key="org-dashboard" />,
         <InfoCard key="audit" title={t('nav.audit')} to="/audit">
           {t('home.compliance.auditHint')}
         </InfoCard>,
@@ -100,6 +108,18 @@ export default function HomePage() {
           </Col>
         ))}
       </Row>
+      {user.role === 'manager' ? (
+        <Card
+          title={t('analytics.home.team')}
+          extra={<Link to="/dashboards/team">{t('home.open')}</Link>}
+          style={{ marginTop: 16 }}
+          data-testid="home-team-dashboard"
+        >
+          <Suspense fallback={<Skeleton active />}>
+            <TeamDashboard embedded />
+          </Suspense>
+        </Card>
+      ) : null}
     </div>
   );
 }
