@@ -16,7 +16,7 @@ import { exportFile, filterOf } from '../accounts/accounts.service.ts';
 import type { ExportColumn } from '../accounts/export-file.ts';
 import { coveredReps } from '../users/covered-reps.ts';
 import * as repo from './drill.repository.ts';
-import { dashboardBasisOf, kpiArgsOf } from './team-dashboard.service.ts';
+import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
 
 const callTypeNames: Record<DrillCall['type'], string> = {
   visit: '面访',

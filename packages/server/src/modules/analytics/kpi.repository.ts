@@ -35,6 +35,8 @@ export type RepKpiArgs = {
   cycleWeeks: number;
   /** Grade order, best first (segmentation config) */
   gradeOrder: string[];
+  /** Quota months (default: the months the period touches) */
+  months?: string[];
 };
 
 type Rows<T> = { rows: T[] };
@@ -295,7 +297,7 @@ export async function findRepKpiCounts(db: Db, args: RepKpiArgs): Promise<Map<st
   // 4. quota and actual units in the months of the period (the targets module's figures)
   const sales = await findSalesFigures(db, {
     repIds: args.repIds,
-    months: monthsOf(args),
+    months: args.months ?? monthsOf(args),
     productId: args.productId,
   });
   for (const s of sales) {

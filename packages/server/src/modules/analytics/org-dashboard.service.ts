@@ -6,7 +6,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { exportFile, filterOf } from '../accounts/accounts.service.ts';
 import type { ExportColumn } from '../accounts/export-file.ts';
 import { findRepKpiCounts } from './kpi.repository.ts';
-import { dashboardBasisOf, kpiArgsOf } from './team-dashboard.service.ts';
+import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
 import * as repo from './org-dashboard.repository.ts';
 
 const levelNames: Record<OrgLevel, string> = { region: '大区', area: '地区', team: '组' };

@@ -10,6 +10,7 @@ import { loadDoctorGrading } from '../segmentation/grading.service.ts';
 import { createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
 import { createWorld, type World } from '../../test/world.ts';
 import { analyticsCycle } from './analytics.fixtures.ts';
+import { quotaMonthsOf } from './dashboard-basis.ts';
 import { findRepKpiCounts } from './kpi.repository.ts';
 
 let t: TestApp;
@@ -68,6 +69,8 @@ async function expectedFor(repIds: string[], from: string, to: string): Promise<
     minObjectives: settings.minObjectives,
     cycleWeeks: settings.cycleWeeks,
     gradeOrder,
+    // the dashboards' quota months: a cycle counts the month of its reference day
+    months: quotaMonthsOf({ kind: 'cycle', from, to }, analyticsCycle.date),
   });
   return kpiFiguresOf(sumKpiCounts([...counts.values()], workingDays, gradeOrder));
 }

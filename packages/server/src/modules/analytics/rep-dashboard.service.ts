@@ -1,13 +1,4 @@
-import {
-  chinaDate,
-  kpiFiguresOf,
-  monthsOf,
-  ratioPct,
-  resolvePeriod,
-  sumKpiCounts,
-  workingDaysBetween,
-  type Period,
-} from '@keqing/domain';
+import { chinaDate, kpiFiguresOf, ratioPct, resolvePeriod, sumKpiCounts } from '@keqing/domain';
 import type { RepDashboard, RepDashboardQuery } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import { fieldError } from '../../errors/app-error.ts';
@@ -17,11 +8,10 @@ import { exportFile, filterOf } from '../accounts/accounts.service.ts';
 import type { ExportColumn } from '../accounts/export-file.ts';
 import { createCareService } from '../care/care.service.ts';
 import { createPlanningInsightsService } from '../planning/insights.service.ts';
-import { loadPlanningSettings } from '../planning/planning-settings.repository.ts';
-import { loadDoctorGrading } from '../segmentation/grading.service.ts';
 import { findSalesFigures } from '../targets/sales-figures.repository.ts';
 import { repInScope, type Rep } from '../users/covered-reps.ts';
 import { findRepKpiCounts } from './kpi.repository.ts';
+import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
 import * as repo from './rep-dashboard.repository.ts';
 
 /** Overdue follow-ups listed (the count covers them all). */
@@ -51,14 +41,6 @@ export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
     if (repId) return repInScope(db, ctx.actor, repId, 'query.repId');
     if (ctx.actor.role === 'rep') return ctx.actor;
     throw fieldError('query.repId', 'analytics.rep.repRequired');
-  }
-
-  function periodOf(q: RepDashboardQuery, cycle: { cycleStart: string; weeks: number }, day: string): Period {
-    if (q.period === 'custom') {
-      if (!q.from || !q.to || q.to < q.from) throw fieldError('query.to', 'analytics.rep.customRange');
-      return resolvePeriod({ kind: 'custom', from: q.from, to: q.to }, cycle);
-    }
-    return resolvePeriod({ kind: q.period, date: q.date ?? day }, cycle);
   }
 
   /** Due and overdue doctors by best grade, from the frequency list's own rule (planning insights). */
@@ -116,39 +98,24 @@ export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
   async function dashboard(ctx: RequestContext, q: RepDashboardQuery): Promise<RepDashboard> {
     const rep = await repOf(ctx, q.repId);
     const day = today();
-    const settings = await loadPlanningSettings(db);
-    const grading = await loadDoctorGrading(db);
-    const gradeOrder = grading.config.grades;
+    const basis = await dashboardBasisOf(db, q, day);
+    const { settings, gradeOrder, period } = basis;
+    const workingDays = period.workingDays;
     const cycle = { cycleStart: settings.cycleAnchor, weeks: settings.cycleWeeks };
-    const period = periodOf(q, cycle, day);
-    const workingDays =
-      period.from > day ? 0 : workingDaysBetween(period.from, period.to < day ? period.to : day).length;
     // the rep's doctors: the hospitals of the territories assigned to them today
     const asRep: Actor = { ...rep, role: 'rep' };
     const hospitalScope = scopeOf(asRep).hospitals(repo.doctors.hospitalId);
     const movementFilter = { hospitalScope, from: period.from, to: period.to, productId: q.productId };
 
-    const counts = (
-      await findRepKpiCounts(db, {
-        repIds: [rep.id],
-        from: period.from,
-        to: period.to,
-        workingDays,
-        today: day,
-        productId: q.productId,
-        countedTypes: settings.countedCallTypes,
-        minObjectives: settings.minObjectives,
-        cycleWeeks: settings.cycleWeeks,
-        gradeOrder,
-      })
-    ).get(rep.id) ?? { ...sumKpiCounts([], workingDays, gradeOrder), reps: 1 };
+    const counts = (await findRepKpiCounts(db, kpiArgsOf(basis, [rep.id], q.productId))).get(rep.id) ?? {
+      ...sumKpiCounts([], workingDays, gradeOrder),
+      reps: 1,
+    };
 
     const frequencyCycle = resolvePeriod({ kind: 'cycle', date: day }, cycle);
-    // a cycle straddles two months: its quota is the month of its reference day (this month by default)
-    const months = period.kind === 'cycle' ? [(q.date ?? day).slice(0, 7)] : monthsOf(period);
 
     return {
-      period: { ...period, workingDays },
+      period,
       rep: { id: rep.id, name: rep.name },
       norms: {
         minCallsPerDay: settings.minCallsPerDay,
@@ -164,7 +131,7 @@ export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
       dueDoctorsByGrade: await dueByGrade(ctx, rep, gradeOrder),
       frequencyCycle: { start: frequencyCycle.from, end: frequencyCycle.to },
       careDatesThisWeek: await care.findUpcoming(ctx, { ownerId: rep.id, from: day }),
-      attainment: await attainmentOf(rep.id, months, q.productId),
+      attainment: await attainmentOf(rep.id, basis.quotaMonths, q.productId),
       movements: {
         ...(await repo.countMovements(db, movementFilter)),
         items: await repo.findMovements(db, movementFilter, movementLimit),

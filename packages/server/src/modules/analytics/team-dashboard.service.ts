@@ -1,81 +1,27 @@
 import {
   chinaDate,
   kpiFiguresOf,
-  monthsOf,
   outliersOf,
   previousPeriods,
   ratioPct,
-  resolvePeriod,
   sumKpiCounts,
   workingDaysUpTo,
   type KpiCounts,
   type KpiFigures,
-  type Period,
 } from '@keqing/domain';
-import {
-  ruleMessage,
-  type DashboardPeriod,
-  type DashboardQuery,
-  type PlanningSettings,
-  type RepKpi,
-  type TeamDashboard,
-  type TeamDashboardQuery,
-} from '@keqing/shared';
+import { ruleMessage, type RepKpi, type TeamDashboard, type TeamDashboardQuery } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import { fieldError, forbidden, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { exportFile, filterOf } from '../accounts/accounts.service.ts';
 import type { ExportColumn } from '../accounts/export-file.ts';
-import { loadPlanningSettings } from '../planning/planning-settings.repository.ts';
-import { loadDoctorGrading } from '../segmentation/grading.service.ts';
 import { findSalesFigures } from '../targets/sales-figures.repository.ts';
-import { findRepKpiCounts, type RepKpiArgs } from './kpi.repository.ts';
+import { findRepKpiCounts } from './kpi.repository.ts';
+import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
 import * as repo from './team-dashboard.repository.ts';
 
 /** Periods in the team trend (oldest first, ending with the asked one). */
 export const trendPeriods = 6;
-
-/** What every dashboard figure of a request is computed with: the period, settings, grade order and today. */
-export type DashboardBasis = {
-  period: DashboardPeriod;
-  settings: PlanningSettings;
-  gradeOrder: string[];
-  today: string;
-};
-
-/** The asked period (400 with a Chinese message for a custom period without both ends or reversed). */
-export async function dashboardBasisOf(db: Db, q: DashboardQuery, today: string): Promise<DashboardBasis> {
-  const settings = await loadPlanningSettings(db);
-  const gradeOrder = (await loadDoctorGrading(db)).config.grades;
-  const cycle = { cycleStart: settings.cycleAnchor, weeks: settings.cycleWeeks };
-  let period: Period;
-  if (q.period === 'custom') {
-    if (!q.from || !q.to || q.to < q.from) throw fieldError('query.from', 'analytics.rep.customRange');
-    period = resolvePeriod({ kind: 'custom', from: q.from, to: q.to }, cycle);
-  } else period = resolvePeriod({ kind: q.period, date: q.date ?? today }, cycle);
-  return { period: { ...period, workingDays: workingDaysUpTo(period, today) }, settings, gradeOrder, today };
-}
-
-/** findRepKpiCounts' arguments for a basis (another period of the trend when given). */
-export function kpiArgsOf(
-  basis: DashboardBasis,
-  repIds: string[],
-  productId: string | undefined,
-  period: Pick<Period, 'from' | 'to'> = basis.period,
-): RepKpiArgs {
-  return {
-    repIds,
-    from: period.from,
-    to: period.to,
-    workingDays: workingDaysUpTo(period, basis.today),
-    today: basis.today,
-    productId,
-    countedTypes: basis.settings.countedCallTypes,
-    minObjectives: basis.settings.minObjectives,
-    cycleWeeks: basis.settings.cycleWeeks,
-    gradeOrder: basis.gradeOrder,
-  };
-}
 
 /**
  * 经理看板: per rep of a manager's teams — calls per working day against the norm, coverage and frequency by
@@ -163,7 +109,7 @@ export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
     }
 
     const sales = repIds.length
-      ? await findSalesFigures(db, { repIds, months: monthsOf(period), productId: q.productId })
+      ? await findSalesFigures(db, { repIds, months: basis.quotaMonths, productId: q.productId })
       : [];
     const byProduct = new Map<string, { quota: number; actual: number }>();
     for (const s of sales) {
