@@ -219,6 +219,28 @@ export function generateTargetsData(rows: BaseRows, rng: Random, options: { toda
         base *= 1.02 + r.next() * 0.05; // a little more each month: 挑战更高指标
         quotas.set(m, roundQuota(base));
       }
+      // the current month has no flow yet (distributors send it after month end): the rep keeps a
+      // month-to-date figure from the distributors' weekly reports, so attainment this month is not a blank 0
+      const dayOfMonth = Number(today.slice(8, 10));
+      const daysInMonth = new Date(
+        Date.UTC(Number(current.slice(0, 4)), Number(current.slice(5, 7)), 0),
+      ).getUTCDate();
+      const monthToDate = Math.round(
+        (quotas.get(current) ?? 0) * level * (dayOfMonth / daysInMonth) * (0.9 + r.next() * 0.2),
+      );
+      if (monthToDate > 0 && (actual.get(`${repId}|${productId}|${current}`) ?? 0) === 0) {
+        out.manualSales.push({
+          id: r.uuid(),
+          repId,
+          month: current,
+          productId,
+          quantity: monthToDate,
+          note: '月中进度：按经销商周报录入，流向到后以流向为准',
+          enteredBy: repId,
+          createdAt: stamp(current, dayOfMonth),
+          updatedAt: stamp(current, dayOfMonth),
+        });
+      }
       for (const m of months) {
         const quantity = quotas.get(m) as number;
         quotaOf.set(`${repId}|${productId}|${m}`, quantity);
