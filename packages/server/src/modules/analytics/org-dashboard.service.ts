@@ -4,8 +4,8 @@ import type { Db } from '../../db/client.ts';
 import { forbidden, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { exportFile, filterOf } from '../accounts/accounts.service.ts';
-import type { ExportColumn } from '../accounts/export-file.ts';
 import { findRepKpiCounts } from './kpi.repository.ts';
+import { gradeSheet, kpiColumns, type KpiLine } from './kpi-export.ts';
 import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
 import * as repo from './org-dashboard.repository.ts';
 
@@ -92,49 +92,7 @@ export function createOrgDashboardService(deps: { db: Db; now?: () => Date }) {
     const view = await getOrgDashboard(ctx, q);
     const where = view.breadcrumb.map((b) => b.name).join(' / ');
     const unit = levelNames[view.level];
-    type Line = KpiFigures & { name: string };
-    const lines: Line[] = [...view.rows, { ...view.total, name: '合计' }];
-    const pct = (v: number | null) => (v === null ? null : v);
-    const figureColumns: ExportColumn<Line>[] = [
-      { header: unit, width: 18, value: (r) => r.name },
-      { header: '代表数', value: (r) => r.reps },
-      { header: '工作日', value: (r) => r.workingDays },
-      { header: '拜访数', value: (r) => r.calls },
-      { header: '日均拜访', value: (r) => r.callsPerWorkingDay },
-      { header: '≥最少目标拜访数', value: (r) => r.callsWithMinObjectives },
-      { header: '多目标占比%', value: (r) => pct(r.objectiveSharePct) },
-      { header: '1分钟内拜访', value: (r) => r.shortCalls },
-      { header: '集中录入拜访', value: (r) => r.burstCalls },
-      { header: '目标医生', value: (r) => r.targetDoctors },
-      { header: '已覆盖医生', value: (r) => r.coveredDoctors },
-      { header: '覆盖率%', value: (r) => pct(r.coveragePct) },
-      { header: '应拜访次数', value: (r) => r.requiredCalls },
-      { header: '达成拜访次数', value: (r) => r.doneCalls },
-      { header: '频率达成%', value: (r) => pct(r.frequencyPct) },
-      { header: '阶梯上升', value: (r) => r.ladderUp },
-      { header: '阶梯下降', value: (r) => r.ladderDown },
-      { header: '关系阶段上升', value: (r) => r.stageUp },
-      { header: '关系阶段下降', value: (r) => r.stageDown },
-      { header: '指标', value: (r) => r.quota },
-      { header: '实际', value: (r) => r.actual },
-      { header: '指标达成%', value: (r) => pct(r.attainmentPct) },
-      { header: '协访', value: (r) => r.coVisits },
-      { header: '逾期跟进', value: (r) => r.overdueFollowUps },
-      { header: '渠道预警', value: (r) => r.channelWarnings },
-    ];
-    type GradeLine = KpiFigures['byGrade'][number] & { name: string };
-    const gradeLines: GradeLine[] = lines.flatMap((l) => l.byGrade.map((g) => ({ ...g, name: l.name })));
-    const gradeColumns: ExportColumn<GradeLine>[] = [
-      { header: unit, width: 18, value: (r) => r.name },
-      { header: '医生级别', value: (r) => r.grade },
-      { header: '目标医生', value: (r) => r.targetDoctors },
-      { header: '已覆盖医生', value: (r) => r.coveredDoctors },
-      { header: '覆盖率%', value: (r) => pct(r.coveragePct) },
-      { header: '应拜访次数', value: (r) => r.requiredCalls },
-      { header: '达成拜访次数', value: (r) => r.doneCalls },
-      { header: '频率达成%', value: (r) => pct(r.frequencyPct) },
-      { header: '未达频率医生', value: (r) => r.belowFrequencyDoctors },
-    ];
+    const lines: KpiLine[] = [...view.rows, { ...view.total, name: '合计' }];
     const periodLine = { label: view.period.label, where };
     return exportFile(db, ctx, {
       kind: 'org-dashboard',
@@ -150,8 +108,8 @@ export function createOrgDashboardService(deps: { db: Db; now?: () => Date }) {
           ],
           rows: [periodLine],
         },
-        { name: `按${unit}`, columns: figureColumns, rows: lines },
-        { name: '按医生级别', columns: gradeColumns, rows: gradeLines },
+        { name: `按${unit}`, columns: kpiColumns<KpiLine>(unit), rows: lines },
+        gradeSheet('按医生级别', unit, lines),
       ],
     });
   }

@@ -7,7 +7,6 @@ import {
   sumKpiCounts,
   workingDaysUpTo,
   type KpiCounts,
-  type KpiFigures,
 } from '@keqing/domain';
 import { ruleMessage, type RepKpi, type TeamDashboard, type TeamDashboardQuery } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
@@ -17,6 +16,7 @@ import { exportFile, filterOf } from '../accounts/accounts.service.ts';
 import type { ExportColumn } from '../accounts/export-file.ts';
 import { findSalesFigures } from '../targets/sales-figures.repository.ts';
 import { findRepKpiCounts } from './kpi.repository.ts';
+import { gradeSheet, kpiColumns, type KpiLine } from './kpi-export.ts';
 import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
 import * as repo from './team-dashboard.repository.ts';
 
@@ -132,8 +132,7 @@ export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
   /** The current view as .xlsx: one sheet per table, Chinese headers. */
   async function exportTeamDashboard(ctx: RequestContext, q: TeamDashboardQuery) {
     const view = await getTeamDashboard(ctx, q);
-    const pct = (v: number | null) => v;
-    type Line = KpiFigures & { name: string; outlierText: string };
+    type Line = KpiLine & { outlierText: string };
     const lines: Line[] = [
       ...view.reps.map((r) => ({
         ...r,
@@ -143,44 +142,8 @@ export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
       { ...view.total, name: '合计', outlierText: '' },
     ];
     const repColumns: ExportColumn<Line>[] = [
-      { header: '代表', width: 14, value: (r) => r.name },
-      { header: '工作日', value: (r) => r.workingDays },
-      { header: '拜访数', value: (r) => r.calls },
-      { header: '日均拜访', value: (r) => r.callsPerWorkingDay },
-      { header: '≥最少目标拜访数', value: (r) => r.callsWithMinObjectives },
-      { header: '多目标占比%', value: (r) => pct(r.objectiveSharePct) },
-      { header: '1分钟内拜访', value: (r) => r.shortCalls },
-      { header: '集中录入拜访', value: (r) => r.burstCalls },
-      { header: '目标医生', value: (r) => r.targetDoctors },
-      { header: '已覆盖医生', value: (r) => r.coveredDoctors },
-      { header: '覆盖率%', value: (r) => pct(r.coveragePct) },
-      { header: '应拜访次数', value: (r) => r.requiredCalls },
-      { header: '达成拜访次数', value: (r) => r.doneCalls },
-      { header: '频率达成%', value: (r) => pct(r.frequencyPct) },
-      { header: '阶梯上升', value: (r) => r.ladderUp },
-      { header: '阶梯下降', value: (r) => r.ladderDown },
-      { header: '关系阶段上升', value: (r) => r.stageUp },
-      { header: '关系阶段下降', value: (r) => r.stageDown },
-      { header: '指标', value: (r) => r.quota },
-      { header: '实际', value: (r) => r.actual },
-      { header: '指标达成%', value: (r) => pct(r.attainmentPct) },
-      { header: '协访', value: (r) => r.coVisits },
-      { header: '逾期跟进', value: (r) => r.overdueFollowUps },
-      { header: '渠道预警', value: (r) => r.channelWarnings },
+      ...kpiColumns<Line>('代表').filter((c) => c.header !== '代表数'),
       { header: '异常提示', width: 40, value: (r) => r.outlierText },
-    ];
-    type GradeLine = KpiFigures['byGrade'][number] & { name: string };
-    const gradeLines: GradeLine[] = lines.flatMap((l) => l.byGrade.map((g) => ({ ...g, name: l.name })));
-    const gradeColumns: ExportColumn<GradeLine>[] = [
-      { header: '代表', width: 14, value: (r) => r.name },
-      { header: '医生级别', value: (r) => r.grade },
-      { header: '目标医生', value: (r) => r.targetDoctors },
-      { header: '已覆盖医生', value: (r) => r.coveredDoctors },
-      { header: '覆盖率%', value: (r) => pct(r.coveragePct) },
-      { header: '应拜访次数', value: (r) => r.requiredCalls },
-      { header: '达成拜访次数', value: (r) => r.doneCalls },
-      { header: '频率达成%', value: (r) => pct(r.frequencyPct) },
-      { header: '未达频率医生', value: (r) => r.belowFrequencyDoctors },
     ];
     type TrendLine = TeamDashboard['trend'][number];
     const trendColumns: ExportColumn<TrendLine>[] = [
@@ -205,7 +168,7 @@ export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
       filter: filterOf(q),
       sheets: [
         { name: '代表指标', columns: repColumns, rows: lines },
-        { name: '按级别覆盖', columns: gradeColumns, rows: gradeLines },
+        gradeSheet('按级别覆盖', '代表', lines),
         { name: '趋势', columns: trendColumns, rows: view.trend },
         { name: '产品达成', columns: productColumns, rows: view.products },
       ],

@@ -16,6 +16,7 @@ import {
   type OrgDashboard,
 } from './analytics.api.ts';
 import type { ChartOption } from './DashboardChart.tsx';
+import { EarlyPeriodHint } from './PeriodPicker.tsx';
 import { DashboardToolbar } from './DashboardToolbar.tsx';
 import { drillHref, type DashboardFilters } from './drill-link.ts';
 import { CallsPerDay, FigureLink, pctText } from './figures.tsx';
@@ -239,6 +240,7 @@ export function OrgDashboard({ embedded = false }: { embedded?: boolean }) {
             {t('analytics.periodLine', { label: data.period.label, days: data.period.workingDays })}
             <span className="kq-no-print"> · {t('analytics.org.hint')}</span>
           </Typography.Paragraph>
+          <EarlyPeriodHint period={data.period} />
           <Card size="small" style={{ marginBottom: 16 }}>
             <Table<Line>
               rowKey="id"

@@ -1,5 +1,5 @@
 import '../../lib/locales/analytics.ts';
-import { DatePicker, Segmented, Space } from 'antd';
+import { Alert, Button, DatePicker, Segmented, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PeriodKind } from '@keqing/domain';
@@ -52,5 +52,38 @@ export function PeriodPicker() {
         />
       )}
     </Space>
+  );
+}
+
+/**
+ * On the first working days of a period its figures are near zero (a new cycle starts on a Monday): say so and
+ * offer the previous period, which is what a manager coaching on Monday morning wants to see.
+ */
+export function EarlyPeriodHint({
+  period,
+}: {
+  period: { kind: PeriodKind; from: string; label: string; workingDays: number };
+}) {
+  const { t } = useTranslation();
+  const [, update] = useSearchParamsUpdate();
+  if (period.kind === 'custom' || period.workingDays > 2) return null;
+  const previousDay = dayjs(period.from).subtract(1, 'day').format(dateFormat);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      className="kq-no-print"
+      style={{ marginBottom: 16 }}
+      data-testid="early-period-hint"
+      title={t('analytics.period.early', {
+        kind: t(`analytics.period.${period.kind}`),
+        days: period.workingDays,
+      })}
+      action={
+        <Button size="small" onClick={() => update({ date: previousDay })}>
+          {t('analytics.period.previous')}
+        </Button>
+      }
+    />
   );
 }

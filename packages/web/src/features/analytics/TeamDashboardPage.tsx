@@ -32,6 +32,7 @@ import {
 } from './analytics.api.ts';
 import type { ChartOption } from './DashboardChart.tsx';
 import { DashboardToolbar } from './DashboardToolbar.tsx';
+import { EarlyPeriodHint } from './PeriodPicker.tsx';
 import { drillHref, type DashboardFilters } from './drill-link.ts';
 import { CallsPerDay, FigureLink, OutlierTags, pctText } from './figures.tsx';
 
@@ -387,6 +388,7 @@ export function TeamDashboard({ embedded = false }: { embedded?: boolean }) {
       <Typography.Paragraph type="secondary" data-testid="dashboard-period">
         {t('analytics.periodLine', { label: period.label, days: period.workingDays })}
       </Typography.Paragraph>
+      <EarlyPeriodHint period={period} />
 
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }} className="kq-print-block">
         {overview.map((o) => (

@@ -1,4 +1,5 @@
 import '../../lib/locales/analytics.ts';
+import { EarlyPeriodHint } from '../analytics/PeriodPicker.tsx';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -80,6 +81,7 @@ export function RepDashboard({ repId }: { repId?: string }) {
             {own ? null : `${t('analytics.rep.forRep', { name: d.rep.name })} · `}
             {t('analytics.periodLine', { label: d.period.label, days: d.period.workingDays })}
           </Typography.Paragraph>
+          <EarlyPeriodHint period={d.period} />
           <Row gutter={[12, 12]} style={{ marginBottom: 16 }} className="kq-print-block">
             <Headline
               title={t('analytics.rep.summary.todayDone')}

@@ -59,7 +59,15 @@ export const analyticsEn: typeof analyticsZhCN = {
         byGrade: 'Grade {{grade}}: coverage {{coverage}} · frequency {{frequency}}',
       },
     },
-    period: { cycle: 'Cycle', month: 'Month', quarter: 'Quarter', custom: 'Custom', current: 'Current' },
+    period: {
+      cycle: 'Cycle',
+      month: 'Month',
+      quarter: 'Quarter',
+      custom: 'Custom',
+      current: 'Current',
+      early: 'This {{kind}} has just begun ({{days}} working days): little data yet',
+      previous: 'Previous period',
+    },
     periodLine: 'Period {{label}} · {{days}} working days so far',
     filters: {
       product: 'Product',

@@ -57,7 +57,15 @@ export const analyticsZhCN = {
         byGrade: '{{grade}} 级 覆盖 {{coverage}} · 频率 {{frequency}}',
       },
     },
-    period: { cycle: '拜访周期', month: '月', quarter: '季度', custom: '自定义', current: '本期' },
+    period: {
+      cycle: '拜访周期',
+      month: '月',
+      quarter: '季度',
+      custom: '自定义',
+      current: '本期',
+      early: '本{{kind}}刚开始（{{days}} 个工作日），数据尚少',
+      previous: '查看上一期',
+    },
     periodLine: '统计区间 {{label}} · 截至今日 {{days}} 个工作日',
     filters: {
       product: '产品',
