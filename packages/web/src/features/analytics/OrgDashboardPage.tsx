@@ -17,16 +17,15 @@ import {
 } from './analytics.api.ts';
 import type { ChartOption } from './DashboardChart.tsx';
 import { EarlyPeriodHint } from './PeriodPicker.tsx';
+import { kpiFigureColumns } from './kpi-columns.tsx';
 import { DashboardToolbar } from './DashboardToolbar.tsx';
 import { drillHref, type DashboardFilters } from './drill-link.ts';
-import { CallsPerDay, FigureLink, pctText } from './figures.tsx';
 
 const DashboardChart = lazy(() => import('./DashboardChart.tsx'));
 
 /** The level below one (a team has none: it opens the team dashboard). */
 const nextLevel: Record<OrgLevel, OrgLevel | undefined> = { region: 'area', area: 'team', team: undefined };
 
-const belowOf = (k: KpiFigures) => k.byGrade.reduce((n, g) => n + g.belowFrequencyDoctors, 0);
 type Line = KpiFigures & { id: string; name: string; level?: OrgLevel };
 
 /**
@@ -88,121 +87,7 @@ export function OrgDashboard({ embedded = false }: { embedded?: boolean }) {
       align: 'right',
       render: (v: number) => formatNumber(v),
     },
-    {
-      title: t('analytics.figures.calls'),
-      dataIndex: 'calls',
-      align: 'right',
-      render: (v: number, r) => (
-        <FigureLink to={drillTo(r, { metric: 'calls', kind: 'all' })}>{formatNumber(v)}</FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.callsPerWorkingDay'),
-      dataIndex: 'callsPerWorkingDay',
-      align: 'right',
-      render: (v: number | null) =>
-        data ? (
-          <CallsPerDay value={v} min={data.norms.minCallsPerDay} max={data.norms.maxCallsPerDay} />
-        ) : null,
-    },
-    {
-      title: t('analytics.figures.objectiveSharePct', { n: data?.norms.minObjectives ?? 3 }),
-      dataIndex: 'objectiveSharePct',
-      align: 'right',
-      render: (v: number | null, r) => (
-        <FigureLink to={drillTo(r, { metric: 'calls', kind: 'fewObjectives' })}>{pctText(v)}</FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.shortCalls'),
-      dataIndex: 'shortCalls',
-      align: 'right',
-      render: (v: number, r) => (
-        <FigureLink to={drillTo(r, { metric: 'calls', kind: 'short' })}>{formatNumber(v)}</FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.burstCalls'),
-      dataIndex: 'burstCalls',
-      align: 'right',
-      render: (v: number, r) => (
-        <FigureLink to={drillTo(r, { metric: 'calls', kind: 'burst' })}>{formatNumber(v)}</FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.coverage'),
-      key: 'coverage',
-      align: 'right',
-      render: (_, r) => (
-        <FigureLink to={drillTo(r, { metric: 'doctors', state: 'uncovered' })}>
-          {formatNumber(r.coveredDoctors)}/{formatNumber(r.targetDoctors)} · {pctText(r.coveragePct)}
-        </FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.frequencyPct'),
-      dataIndex: 'frequencyPct',
-      align: 'right',
-      render: (v: number | null, r) => (
-        <FigureLink to={drillTo(r, { metric: 'doctors', state: 'belowFrequency' })}>{pctText(v)}</FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.belowFrequencyDoctors'),
-      key: 'below',
-      align: 'right',
-      render: (_, r) => formatNumber(belowOf(r)),
-    },
-    {
-      title: t('analytics.figures.ladder'),
-      key: 'ladder',
-      align: 'right',
-      render: (_, r) => `↑${formatNumber(r.ladderUp)} ↓${formatNumber(r.ladderDown)}`,
-    },
-    {
-      title: t('analytics.figures.stage'),
-      key: 'stage',
-      align: 'right',
-      render: (_, r) => `↑${formatNumber(r.stageUp)} ↓${formatNumber(r.stageDown)}`,
-    },
-    {
-      title: t('analytics.figures.quota'),
-      dataIndex: 'quota',
-      align: 'right',
-      render: (v: number) => formatNumber(v),
-    },
-    {
-      title: t('analytics.figures.actual'),
-      dataIndex: 'actual',
-      align: 'right',
-      render: (v: number) => formatNumber(v),
-    },
-    {
-      title: t('analytics.figures.attainmentPct'),
-      dataIndex: 'attainmentPct',
-      align: 'right',
-      render: (v: number | null) => pctText(v),
-    },
-    {
-      title: t('analytics.figures.coVisits'),
-      dataIndex: 'coVisits',
-      align: 'right',
-      render: (v: number) => formatNumber(v),
-    },
-    {
-      title: t('analytics.figures.overdueFollowUps'),
-      dataIndex: 'overdueFollowUps',
-      align: 'right',
-      render: (v: number, r) => (
-        <FigureLink to={drillTo(r, { metric: 'follow-ups' })}>{formatNumber(v)}</FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.channelWarnings'),
-      dataIndex: 'channelWarnings',
-      align: 'right',
-      render: (v: number) => formatNumber(v),
-    },
+    ...(data ? kpiFigureColumns<Line>(t, data.norms, drillTo) : []),
   ];
 
   const crumbs = [

@@ -33,6 +33,7 @@ import {
 import type { ChartOption } from './DashboardChart.tsx';
 import { DashboardToolbar } from './DashboardToolbar.tsx';
 import { EarlyPeriodHint } from './PeriodPicker.tsx';
+import { belowOf, kpiFigureColumns } from './kpi-columns.tsx';
 import { drillHref, type DashboardFilters } from './drill-link.ts';
 import { CallsPerDay, FigureLink, OutlierTags, pctText } from './figures.tsx';
 
@@ -131,8 +132,6 @@ export function TeamDashboard({ embedded = false }: { embedded?: boolean }) {
   const { norms, total, period } = data;
   const grades = gradesOf(data);
   const repFilter = (r: RepKpi) => drill({ repId: r.repId });
-  const belowOf = (k: { byGrade: { belowFrequencyDoctors: number }[] }) =>
-    k.byGrade.reduce((n, g) => n + g.belowFrequencyDoctors, 0);
 
   const repColumns: ColumnsType<RepKpi> = [
     {
@@ -147,136 +146,7 @@ export function TeamDashboard({ embedded = false }: { embedded?: boolean }) {
         </Space>
       ),
     },
-    {
-      title: t('analytics.figures.calls'),
-      dataIndex: 'calls',
-      align: 'right',
-      render: (v: number, r) => (
-        <FigureLink to={drillHref(repFilter(r), { metric: 'calls', kind: 'all' })}>
-          {formatNumber(v)}
-        </FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.callsPerWorkingDay'),
-      dataIndex: 'callsPerWorkingDay',
-      align: 'right',
-      render: (v: number | null) => (
-        <CallsPerDay value={v} min={norms.minCallsPerDay} max={norms.maxCallsPerDay} />
-      ),
-    },
-    {
-      title: t('analytics.figures.objectiveSharePct', { n: norms.minObjectives }),
-      dataIndex: 'objectiveSharePct',
-      align: 'right',
-      render: (v: number | null, r) => (
-        <FigureLink to={drillHref(repFilter(r), { metric: 'calls', kind: 'fewObjectives' })}>
-          {pctText(v)}
-        </FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.shortCalls'),
-      dataIndex: 'shortCalls',
-      align: 'right',
-      render: (v: number, r) => (
-        <FigureLink to={drillHref(repFilter(r), { metric: 'calls', kind: 'short' })}>
-          {formatNumber(v)}
-        </FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.burstCalls'),
-      dataIndex: 'burstCalls',
-      align: 'right',
-      render: (v: number, r) => (
-        <FigureLink to={drillHref(repFilter(r), { metric: 'calls', kind: 'burst' })}>
-          {formatNumber(v)}
-        </FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.coverage'),
-      key: 'coverage',
-      align: 'right',
-      render: (_, r) => (
-        <FigureLink to={drillHref(repFilter(r), { metric: 'doctors', state: 'uncovered' })}>
-          {formatNumber(r.coveredDoctors)}/{formatNumber(r.targetDoctors)} · {pctText(r.coveragePct)}
-        </FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.frequencyPct'),
-      dataIndex: 'frequencyPct',
-      align: 'right',
-      render: (v: number | null, r) => (
-        <FigureLink to={drillHref(repFilter(r), { metric: 'doctors', state: 'belowFrequency' })}>
-          {pctText(v)}
-        </FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.belowFrequencyDoctors'),
-      key: 'below',
-      align: 'right',
-      render: (_, r) => (
-        <FigureLink to={drillHref(repFilter(r), { metric: 'doctors', state: 'belowFrequency' })}>
-          {formatNumber(belowOf(r))}
-        </FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.ladder'),
-      key: 'ladder',
-      align: 'right',
-      render: (_, r) => `↑${formatNumber(r.ladderUp)} ↓${formatNumber(r.ladderDown)}`,
-    },
-    {
-      title: t('analytics.figures.stage'),
-      key: 'stage',
-      align: 'right',
-      render: (_, r) => `↑${formatNumber(r.stageUp)} ↓${formatNumber(r.stageDown)}`,
-    },
-    {
-      title: t('analytics.figures.quota'),
-      dataIndex: 'quota',
-      align: 'right',
-      render: (v: number) => formatNumber(v),
-    },
-    {
-      title: t('analytics.figures.actual'),
-      dataIndex: 'actual',
-      align: 'right',
-      render: (v: number) => formatNumber(v),
-    },
-    {
-      title: t('analytics.figures.attainmentPct'),
-      dataIndex: 'attainmentPct',
-      align: 'right',
-      render: (v: number | null) => pctText(v),
-    },
-    {
-      title: t('analytics.figures.coVisits'),
-      dataIndex: 'coVisits',
-      align: 'right',
-      render: (v: number) => formatNumber(v),
-    },
-    {
-      title: t('analytics.figures.overdueFollowUps'),
-      dataIndex: 'overdueFollowUps',
-      align: 'right',
-      render: (v: number, r) => (
-        <FigureLink to={drillHref(repFilter(r), { metric: 'follow-ups' })}>{formatNumber(v)}</FigureLink>
-      ),
-    },
-    {
-      title: t('analytics.figures.channelWarnings'),
-      dataIndex: 'channelWarnings',
-      align: 'right',
-      render: (v: number) => (
-        <FigureLink to={v ? '/channel/warnings' : undefined}>{formatNumber(v)}</FigureLink>
-      ),
-    },
+    ...kpiFigureColumns<RepKpi>(t, norms, (r, target) => drillHref(repFilter(r), target)),
   ];
 
   /** Per rep × grade: a coverage bar (→ uncovered doctors) and the doctors below frequency (→ that list). */
