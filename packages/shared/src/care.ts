@@ -110,6 +110,8 @@ export const upcomingCareItemSchema = z.object({
   doctorName: z.string().nullable(),
   hospitalName: z.string().nullable(),
   careTier: z.string().nullable(),
+  /** The care_dates row (null for a birthday or a festival) */
+  careDateId: z.uuid().nullable(),
 });
 export const upcomingCareSchema = z.object({
   from: isoDate,

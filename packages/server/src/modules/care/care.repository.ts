@@ -122,6 +122,7 @@ export async function findCareDateCandidates(db: Db, hospitalIds: string[]) {
   if (!hospitalIds.length) return [];
   return db
     .select({
+      id: careDates.id,
       doctorId: doctors.id,
       doctorName: doctors.name,
       hospitalName: hospitals.name,

@@ -231,6 +231,7 @@ export function createCareService(deps: { db: Db; today?: () => string; now?: ()
         doctorName: null,
         hospitalName: null,
         careTier: null,
+        careDateId: null,
       }));
 
       const access = personalDataAccessOf(ctx.actor);
@@ -262,6 +263,7 @@ export function createCareService(deps: { db: Db; today?: () => string; now?: ()
               doctorId: b.doctorId,
               doctorName: b.doctorName,
               hospitalName: b.hospitalName,
+              careDateId: null,
             });
         }
         for (const d of dates)
@@ -275,6 +277,7 @@ export function createCareService(deps: { db: Db; today?: () => string; now?: ()
               doctorId: d.doctorId,
               doctorName: d.doctorName,
               hospitalName: d.hospitalName,
+              careDateId: d.id,
             });
         if (doctorItems.length) {
           const grading = await loadDoctorGrading(db);

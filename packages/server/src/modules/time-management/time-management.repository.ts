@@ -1,24 +1,8 @@
 /** Queries of 时间管理: tasks, time entries, and the matrix and weekly-review figures (summed in SQL). */
-import {
-  and,
-  asc,
-  count,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  ne,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   calls,
-  careDates,
-  doctorProfiles,
   doctors,
   followUps,
   hospitals,
@@ -177,8 +161,6 @@ export async function countClosedTasks(db: Db, ownerId: string, from: string, to
 
 // ── derived matrix items ─────────────────────────────────────────────────────
 
-const liveDoctor = and(isNull(doctors.mergedInto), isNull(hospitals.mergedInto));
-
 /** The owner's open follow-ups 跟进 (all of them: overdue ones matter most). */
 export async function findOpenFollowUps(db: Db, ownerId: string) {
   return db
@@ -194,52 +176,6 @@ export async function findOpenFollowUps(db: Db, ownerId: string) {
     .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
     .where(and(eq(followUps.ownerId, ownerId), eq(followUps.status, 'open')))
     .orderBy(asc(followUps.dueDate), asc(followUps.id));
-}
-
-/** Hospitals matching any of `conditions` (each a rep's territories) and `within` (the caller's personal-data line). */
-export async function findHospitalIds(db: Db, condition: SQL | undefined, within: SQL | undefined) {
-  if (!condition) return [];
-  const rows = await db
-    .select({ id: hospitals.id })
-    .from(hospitals)
-    .where(and(isNull(hospitals.mergedInto), condition, within));
-  return rows.map((r) => r.id);
-}
-
-/** Birthdays (doctor_profiles) of the doctors of these hospitals — personal data, the caller's line only. */
-export async function findBirthdays(db: Db, hospitalIds: string[]) {
-  if (!hospitalIds.length) return [];
-  return db
-    .select({
-      doctorId: doctors.id,
-      doctorName: doctors.name,
-      birthday: doctorProfiles.birthday,
-      isLunar: doctorProfiles.birthdayIsLunar,
-    })
-    .from(doctorProfiles)
-    .innerJoin(doctors, eq(doctors.id, doctorProfiles.doctorId))
-    .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
-    .where(and(inArray(doctors.hospitalId, hospitalIds), isNotNull(doctorProfiles.birthday), liveDoctor));
-}
-
-/** The care dates 重要日期 of the doctors of these hospitals. */
-export async function findCareDates(db: Db, hospitalIds: string[]) {
-  if (!hospitalIds.length) return [];
-  return db
-    .select({
-      id: careDates.id,
-      doctorId: doctors.id,
-      doctorName: doctors.name,
-      kind: careDates.kind,
-      label: careDates.label,
-      month: careDates.month,
-      day: careDates.day,
-      isLunar: careDates.isLunar,
-    })
-    .from(careDates)
-    .innerJoin(doctors, eq(doctors.id, careDates.doctorId))
-    .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
-    .where(and(inArray(doctors.hospitalId, hospitalIds), liveDoctor));
 }
 
 // ── time entries ─────────────────────────────────────────────────────────────

@@ -5,7 +5,6 @@ import {
   filterVerdict,
   flagsOf,
   mondayOf,
-  occurrencesBetween,
   placeDerived,
   plannedCallMinutes,
   quadrantOf,
@@ -17,7 +16,6 @@ import {
   type FilterAnswers,
 } from '@keqing/domain';
 import {
-  ruleMessage,
   type createTaskSchema,
   type createTimeEntrySchema,
   type DerivedMatrixItem,
@@ -39,10 +37,11 @@ import { listOf } from '../../db/list.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { fieldError, forbidden, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { assertMayWrite, personalDataAccessOf, scopeOf } from '../../scope/scope.ts';
+import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { loadCareSettings } from '../care/care-settings.repository.ts';
+import { createCareService } from '../care/care.service.ts';
 import * as repo from './time-management.repository.ts';
 
 const toTask = (r: repo.TaskRow): Task => {
@@ -64,6 +63,7 @@ export function createTimeManagementService(deps: { db: Db; now?: () => Date }) 
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => chinaDate(now());
+  const care = createCareService({ db, now });
 
   /** The owner a read is about: the caller, or a user in the caller's user scope (else 404). */
   async function ownerOf(ctx: RequestContext, ownerId: string | undefined) {
@@ -222,52 +222,29 @@ export function createTimeManagementService(deps: { db: Db; now?: () => Date }) 
         link: `/doctors/${f.doctorId}`,
       }));
 
-      const access = personalDataAccessOf(ctx.actor);
-      if (access.read) {
-        // the doctors of the territories assigned to the owner today, within the caller's line
-        const ownerScope = scopeOf({ ...owner, username: '', role: 'rep' });
-        const hospitalIds = await repo.findHospitalIds(
-          db,
-          ownerScope.hospitals(repo.hospitals.id),
-          access.hospitals(repo.hospitals.id),
-        );
-        const [birthdays, careDates] = await Promise.all([
-          repo.findBirthdays(db, hospitalIds),
-          repo.findCareDates(db, hospitalIds),
-        ]);
-        const birthdayLabel = ruleMessage(ctx.locale, 'care.upcoming.birthday') ?? '生日';
-        for (const b of birthdays) {
-          const [, mm, dd] = b.birthday!.split('-');
-          for (const due of occurrencesBetween(
-            { month: Number(mm), day: Number(dd), isLunar: b.isLunar },
-            date,
-            careUntil,
-          ))
-            derived.push({
-              source: 'careDate',
-              id: b.doctorId,
-              careKind: 'birthday',
-              title: `${b.doctorName} · ${birthdayLabel}`,
-              dueDate: due,
-              ...placeDerived(due, date),
-              doctorId: b.doctorId,
-              doctorName: b.doctorName,
-              link: `/doctors/${b.doctorId}`,
-            });
-        }
-        for (const c of careDates)
-          for (const due of occurrencesBetween(c, date, careUntil))
-            derived.push({
-              source: 'careDate',
-              id: c.id,
-              careKind: c.kind,
-              title: `${c.doctorName} · ${c.label}`,
-              dueDate: due,
-              ...placeDerived(due, date),
-              doctorId: c.doctorId,
-              doctorName: c.doctorName,
-              link: `/doctors/${c.doctorId}`,
-            });
+      // care dates and birthdays as the care calendar lists them (personal data: the owner's line and compliance)
+      // (a manager's own matrix has none: care dates belong to the reps who cover the doctors)
+      const upcoming =
+        owner.role === 'rep'
+          ? await care.findUpcoming(ctx, {
+              ownerId: owner.id,
+              from: date,
+              days: Math.round((Date.parse(careUntil) - Date.parse(date)) / 86_400_000) + 1,
+            })
+          : { items: [] };
+      for (const u of upcoming.items) {
+        if (!u.doctorId || !u.doctorName) continue; // festivals are for everyone, not a task
+        derived.push({
+          source: 'careDate',
+          id: u.careDateId ?? u.doctorId,
+          careKind: u.kind,
+          title: `${u.doctorName} · ${u.label}`,
+          dueDate: u.date,
+          ...placeDerived(u.date, date),
+          doctorId: u.doctorId,
+          doctorName: u.doctorName,
+          link: `/doctors/${u.doctorId}`,
+        });
       }
       derived.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title, 'zh-CN'));
       const taskItems = openTasks.map(toTask);
