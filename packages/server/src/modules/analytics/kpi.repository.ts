@@ -8,6 +8,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  sumKpiCounts,
   burstGapMinutes,
   burstMinCalls,
   monthsOf,
@@ -137,24 +138,8 @@ export function overdueFollowUpsWhere(a: Pick<RepKpiArgs, 'repIds' | 'today'>, a
   return sql`${f}.owner_id = any(${uuidArray(a.repIds)}) and ${f}.status = 'open' and ${f}.due_date < ${a.today}::date`;
 }
 
-const emptyCounts = (workingDays: number): KpiCounts => ({
-  reps: 1,
-  workingDays,
-  calls: 0,
-  callsWithMinObjectives: 0,
-  shortCalls: 0,
-  burstCalls: 0,
-  byGrade: [],
-  ladderUp: 0,
-  ladderDown: 0,
-  stageUp: 0,
-  stageDown: 0,
-  quota: 0,
-  actual: 0,
-  coVisits: 0,
-  overdueFollowUps: 0,
-  channelWarnings: 0,
-});
+/** A rep with nothing in the period. */
+const emptyCounts = (workingDays: number): KpiCounts => ({ ...sumKpiCounts([], workingDays), reps: 1 });
 
 /** KPI counts per rep id (every asked rep is present, with zeros when they did nothing). */
 export async function findRepKpiCounts(db: Db, args: RepKpiArgs): Promise<Map<string, KpiCounts>> {

@@ -16,7 +16,6 @@ import {
   InputNumber,
   Radio,
   Row,
-  Select,
   Skeleton,
   Switch,
   Tag,
@@ -38,9 +37,7 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { errorText } from '../../lib/api.ts';
 import { dateFormat, formatDate } from '../../lib/format.ts';
 import { useFormErrorHandler } from '../../lib/form-errors.ts';
-import { useSearchParamsUpdate } from '../../lib/search-params.ts';
-import { useUserOptions } from '../admin/admin.api.ts';
-import { useCurrentUser } from '../auth/auth.api.ts';
+import { RepPicker, useRepParam } from './RepPicker.tsx';
 import { useCreateTask, useTaskMatrix, useUpdateTask, type Task, type TaskMatrix } from './time.api.ts';
 
 const quadrantColors: Record<Quadrant, string> = { A: '#cf1322', B: '#1677ff', C: '#fa8c16', D: '#8c8c8c' };
@@ -310,11 +307,7 @@ function QuickAdd() {
 /** 时间管理矩阵: the four quadrants with open tasks, follow-ups 跟进 and care dates 关怀, and a quick add. */
 export default function TasksPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  const [params, setParam] = useSearchParamsUpdate();
-  const isManager = user.role === 'manager';
-  const reps = useUserOptions({ role: 'rep' });
-  const repId = isManager ? (params.get('rep') ?? undefined) : undefined;
+  const repId = useRepParam();
   const own = !repId;
   const matrix = useTaskMatrix(repId);
 
@@ -325,17 +318,7 @@ export default function TasksPage() {
         subTitle={t('time.tasksHint')}
         extra={
           <>
-            {isManager ? (
-              <Select
-                {...reps.selectProps}
-                value={repId}
-                onChange={(v: string | undefined) => setParam({ rep: v })}
-                allowClear
-                placeholder={t('time.pickRep')}
-                style={{ width: 200 }}
-                data-testid="tasks-rep-picker"
-              />
-            ) : null}
+            <RepPicker testId="tasks-rep-picker" />
             <Link to={repId ? `/tasks/review?rep=${repId}` : '/tasks/review'} data-testid="to-time-review">
               <Button>{t('time.toReview')}</Button>
             </Link>

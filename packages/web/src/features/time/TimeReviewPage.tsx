@@ -13,7 +13,6 @@ import {
   Popconfirm,
   Row,
   Segmented,
-  Select,
   Skeleton,
   Table,
   Tag,
@@ -28,8 +27,7 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { errorText } from '../../lib/api.ts';
 import { chinaToday, dateFormat, formatNumber, isAfterChinaToday } from '../../lib/format.ts';
 import { useSearchParamsUpdate } from '../../lib/search-params.ts';
-import { useUserOptions } from '../admin/admin.api.ts';
-import { useCurrentUser } from '../auth/auth.api.ts';
+import { RepPicker, useRepParam } from './RepPicker.tsx';
 import { addDays, mondayOf } from '../planning/plan-dates.ts';
 import {
   useCreateTimeEntry,
@@ -190,11 +188,8 @@ function QuickLog({ weekStart }: { weekStart: string }) {
 /** 时间周回顾: a week's planned vs actual minutes by activity (chart and table), tasks done, and the quick log. */
 export default function TimeReviewPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const [params, setParam] = useSearchParamsUpdate();
-  const isManager = user.role === 'manager';
-  const reps = useUserOptions({ role: 'rep' });
-  const repId = isManager ? (params.get('rep') ?? undefined) : undefined;
+  const repId = useRepParam();
   const weekParam = params.get('week');
   const weekStart = mondayOf(weekParam && isoDatePattern.test(weekParam) ? weekParam : chinaToday());
   const review = useTimeReview(weekStart, repId);
@@ -248,17 +243,7 @@ export default function TimeReviewPage() {
         subTitle={t('time.reviewHint')}
         extra={
           <>
-            {isManager ? (
-              <Select
-                {...reps.selectProps}
-                value={repId}
-                onChange={(v: string | undefined) => setParam({ rep: v })}
-                allowClear
-                placeholder={t('time.pickRep')}
-                style={{ width: 200 }}
-                data-testid="review-rep-picker"
-              />
-            ) : null}
+            <RepPicker testId="review-rep-picker" />
             <DatePicker
               picker="week"
               allowClear={false}
