@@ -8,14 +8,29 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const navKeys = ['home', 'team', 'territories', 'users', 'teams', 'org', 'audit'] as const;
+const navKeys = [
+  'home',
+  'team',
+  'territories',
+  'users',
+  'teams',
+  'org',
+  'audit',
+  'dashboard-team',
+  'dashboard-org',
+  'targets',
+  'tasks',
+] as const;
 
 describe('sign-in and navigation by role', () => {
   it.each([
-    ['admin', ['home', 'territories', 'users', 'teams', 'org', 'audit']],
-    ['compliance', ['home', 'audit']],
-    ['manager01', ['home', 'team', 'territories']],
-    ['rep01', ['home']],
+    [
+      'admin',
+      ['home', 'territories', 'users', 'teams', 'org', 'audit', 'dashboard-org', 'dashboard-team', 'targets'],
+    ],
+    ['compliance', ['home', 'audit', 'dashboard-org', 'dashboard-team']],
+    ['manager01', ['home', 'team', 'territories', 'dashboard-team', 'targets', 'tasks']],
+    ['rep01', ['home', 'targets', 'tasks']],
   ])('%s sees exactly their navigation', async (username, expected) => {
     const page = await newPage(browser);
     await signIn(page, username);
