@@ -1,4 +1,4 @@
-import { chinaDate, kpiFiguresOf, ratioPct, resolvePeriod, sumKpiCounts } from '@keqing/domain';
+import { chinaDate, kpiFiguresOf, resolvePeriod, sumKpiCounts } from '@keqing/domain';
 import type { RepDashboard, RepDashboardQuery } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import { fieldError } from '../../errors/app-error.ts';
@@ -8,7 +8,7 @@ import { exportFile, filterOf } from '../accounts/accounts.service.ts';
 import type { ExportColumn } from '../accounts/export-file.ts';
 import { createCareService } from '../care/care.service.ts';
 import { createPlanningInsightsService } from '../planning/insights.service.ts';
-import { findSalesFigures } from '../targets/sales-figures.repository.ts';
+import { findSalesFigures, salesByProduct, sumSalesFigures } from '../targets/sales-figures.repository.ts';
 import { repInScope, type Rep } from '../users/covered-reps.ts';
 import { findRepKpiCounts } from './kpi.repository.ts';
 import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
@@ -18,11 +18,8 @@ import * as repo from './rep-dashboard.repository.ts';
 const followUpLimit = 10;
 /** Movements listed (the counts cover them all). */
 const movementLimit = 50;
-/** The frequency list's largest page. */
-const frequencyPage = 200;
 
 type Attainment = RepDashboard['attainment'];
-type ActualSource = Attainment['products'][number]['source'];
 
 /**
  * 代表首页: one rep's day, follow-ups, due doctors, care dates, attainment, moves and KPIs. Each part reuses the
@@ -48,22 +45,13 @@ export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
     const counts = new Map<string, { due: number; overdue: number }>(
       gradeOrder.map((g) => [g, { due: 0, overdue: 0 }]),
     );
-    for (const state of ['due', 'overdue'] as const) {
-      for (let page = 1; ; page++) {
-        const list = await insights.findFrequencyDoctors(ctx, {
-          ownerId: rep.id,
-          state,
-          page,
-          pageSize: frequencyPage,
-        });
-        for (const d of list.items) {
-          const grade = d.grade ?? '-';
-          const c = counts.get(grade) ?? { due: 0, overdue: 0 };
-          c[state] += 1;
-          counts.set(grade, c);
-        }
-        if (page * frequencyPage >= list.total) break;
-      }
+    // one pass over the rep's frequency list: the rule runs once, not once per state and page
+    for (const d of await insights.frequencyDoctorsOf(ctx, rep.id)) {
+      if (d.state !== 'due' && d.state !== 'overdue') continue;
+      const grade = d.grade ?? '-';
+      const c = counts.get(grade) ?? { due: 0, overdue: 0 };
+      c[d.state] += 1;
+      counts.set(grade, c);
     }
     return [...counts].map(([grade, c]) => ({ grade, ...c }));
   }
@@ -71,28 +59,13 @@ export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
   /** Quota vs actual per product over the months (targets' sales figures), sums across months. */
   async function attainmentOf(repId: string, months: string[], productId?: string): Promise<Attainment> {
     const rows = await findSalesFigures(db, { repIds: [repId], months, productId });
-    const byProduct = new Map<string, { quota: number; actual: number; sources: Set<string> }>();
-    for (const r of rows) {
-      const p = byProduct.get(r.productId) ?? { quota: 0, actual: 0, sources: new Set<string>() };
-      p.quota += r.quota;
-      p.actual += r.actual;
-      if (r.actualSource !== 'none') p.sources.add(r.actualSource);
-      byProduct.set(r.productId, p);
-    }
+    const byProduct = salesByProduct(rows);
     const names = await repo.findProductNames(db, [...byProduct.keys()]);
     const products = [...byProduct]
-      .map(([id, p]) => ({
-        productId: id,
-        productName: names.get(id) ?? '',
-        quota: p.quota,
-        actual: p.actual,
-        attainmentPct: ratioPct(p.actual, p.quota),
-        source: (p.sources.size > 1 ? 'mixed' : ([...p.sources][0] ?? 'none')) as ActualSource,
-      }))
+      .map(([id, p]) => ({ productId: id, productName: names.get(id) ?? '', ...p }))
       .sort((a, b) => a.productName.localeCompare(b.productName, 'zh-CN'));
-    const quota = products.reduce((n, p) => n + p.quota, 0);
-    const actual = products.reduce((n, p) => n + p.actual, 0);
-    return { months, quota, actual, attainmentPct: ratioPct(actual, quota), products };
+    const { quota, actual, attainmentPct } = sumSalesFigures(rows);
+    return { months, quota, actual, attainmentPct, products };
   }
 
   async function dashboard(ctx: RequestContext, q: RepDashboardQuery): Promise<RepDashboard> {

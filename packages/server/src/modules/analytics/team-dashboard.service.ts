@@ -3,7 +3,6 @@ import {
   kpiFiguresOf,
   outliersOf,
   previousPeriods,
-  ratioPct,
   sumKpiCounts,
   workingDaysUpTo,
   type KpiCounts,
@@ -14,7 +13,7 @@ import { fieldError, forbidden, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { exportFile, filterOf } from '../accounts/accounts.service.ts';
 import type { ExportColumn } from '../accounts/export-file.ts';
-import { findSalesFigures } from '../targets/sales-figures.repository.ts';
+import { findSalesFigures, salesByProduct, sumSalesFigures } from '../targets/sales-figures.repository.ts';
 import { findRepKpiCounts } from './kpi.repository.ts';
 import { gradeSheet, kpiColumns, type KpiLine } from './kpi-export.ts';
 import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
@@ -111,19 +110,13 @@ export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
     const sales = repIds.length
       ? await findSalesFigures(db, { repIds, months: basis.quotaMonths, productId: q.productId })
       : [];
-    const byProduct = new Map<string, { quota: number; actual: number }>();
-    for (const s of sales) {
-      const t = byProduct.get(s.productId) ?? { quota: 0, actual: 0 };
-      t.quota += s.quota;
-      t.actual += s.actual;
-      byProduct.set(s.productId, t);
-    }
+    const byProduct = salesByProduct(sales);
     const productList = q.productId
       ? await repo.findTeamProducts(db, [], [q.productId])
       : await repo.findTeamProducts(db, teamIds, [...byProduct.keys()]);
     const products = productList.map((p) => {
-      const t = byProduct.get(p.id) ?? { quota: 0, actual: 0 };
-      return { productId: p.id, productName: p.name, ...t, attainmentPct: ratioPct(t.actual, t.quota) };
+      const { quota, actual, attainmentPct } = byProduct.get(p.id) ?? sumSalesFigures([]);
+      return { productId: p.id, productName: p.name, quota, actual, attainmentPct };
     });
 
     return { period, norms, teams, total, reps: repRows, trend, products };

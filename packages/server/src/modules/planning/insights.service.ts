@@ -170,6 +170,15 @@ export function createPlanningInsightsService(deps: { db: Db; today?: () => stri
   }
 
   return {
+    /** Every doctor of a rep (in the caller's scope, else 404) with the frequency rule applied, unpaged. */
+    async frequencyDoctorsOf(
+      ctx: RequestContext,
+      ownerId: string,
+      date?: string,
+    ): Promise<FrequencyDoctor[]> {
+      return frequencyOf(await ownerOf(ctx, ownerId), await basisOf(date ?? today()));
+    },
+
     /** 拜访频率 per doctor of one rep in the cycle of `date` (default today): the due/overdue list. */
     async findFrequencyDoctors(
       ctx: RequestContext,

@@ -4,7 +4,7 @@
  * customer) on the sale date; where no flow row counts for that rep × product × month, the manual entry.
  */
 import { sql } from 'drizzle-orm';
-import { monthRange } from '@keqing/domain';
+import { monthRange, ratioPct } from '@keqing/domain';
 import type { Db } from '../../db/client.ts';
 
 export type SalesFigureRow = {
@@ -96,4 +96,21 @@ export async function findSalesFigures(
     order by k.month, k.rep_id, k.product_id
   `)) as unknown as { rows: SalesFigureRow[] };
   return result.rows.map((r) => ({ ...r, quota: Number(r.quota), actual: Number(r.actual) }));
+}
+
+/** Figure rows (months, reps, products) summed: units, attainment, and where the actuals came from. */
+export function sumSalesFigures(rows: SalesFigureRow[]) {
+  const quota = rows.reduce((n, r) => n + r.quota, 0);
+  const actual = rows.reduce((n, r) => n + r.actual, 0);
+  const sources = new Set(rows.map((r) => r.actualSource).filter((s) => s !== 'none'));
+  const source: 'flow' | 'manual' | 'mixed' | 'none' =
+    sources.size === 0 ? 'none' : sources.size > 1 ? 'mixed' : [...sources][0]!;
+  return { quota, actual, attainmentPct: ratioPct(actual, quota), source };
+}
+
+/** The rows of each product, summed (sumSalesFigures). */
+export function salesByProduct(rows: SalesFigureRow[]): Map<string, ReturnType<typeof sumSalesFigures>> {
+  const groups = new Map<string, SalesFigureRow[]>();
+  for (const r of rows) groups.set(r.productId, [...(groups.get(r.productId) ?? []), r]);
+  return new Map([...groups].map(([productId, rs]) => [productId, sumSalesFigures(rs)]));
 }

@@ -44,7 +44,7 @@ import { assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './targets.repository.ts';
-import { findSalesFigures, type SalesFigureRow } from './sales-figures.repository.ts';
+import { findSalesFigures, sumSalesFigures, type SalesFigureRow } from './sales-figures.repository.ts';
 
 type Paging = { page: number; pageSize: number };
 /** Months of recent actuals shown as "current usage" beside a grid cell. */
@@ -638,13 +638,11 @@ export function createTargetsService(deps: { db: Db; now?: () => Date }) {
     for (const f of figures) groups.set(keyOf(f), [...(groups.get(keyOf(f)) ?? []), f]);
     // every rep of the query is a row, with or without figures, so a rep with nothing stands out
     if (q.groupBy === 'rep') for (const r of reps) if (!groups.has(r.id)) groups.set(r.id, []);
-    const rowOf = (key: string, label: string, rows: SalesFigureRow[]): SalesAttainmentRow => {
-      const quota = rows.reduce((s, r) => s + r.quota, 0);
-      const actual = rows.reduce((s, r) => s + r.actual, 0);
-      const sources = new Set(rows.map((r) => r.actualSource).filter((s) => s !== 'none'));
-      const source = sources.size === 0 ? 'none' : sources.size > 1 ? 'mixed' : [...sources][0]!;
-      return { key, label, quota, actual, attainmentPct: ratioPct(actual, quota), source };
-    };
+    const rowOf = (key: string, label: string, rows: SalesFigureRow[]): SalesAttainmentRow => ({
+      key,
+      label,
+      ...sumSalesFigures(rows),
+    });
     const rows = [...groups.entries()]
       .map(([key, rs]) => rowOf(key, labelOf(key), rs))
       .sort((a, b) =>
