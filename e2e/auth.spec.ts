@@ -20,17 +20,37 @@ const navKeys = [
   'dashboard-org',
   'targets',
   'tasks',
+  'reports',
+  'pipeline',
+  'handovers',
+  'notification-channels',
 ] as const;
 
 describe('sign-in and navigation by role', () => {
   it.each([
     [
       'admin',
-      ['home', 'territories', 'users', 'teams', 'org', 'audit', 'dashboard-org', 'dashboard-team', 'targets'],
+      [
+        'home',
+        'territories',
+        'users',
+        'teams',
+        'org',
+        'audit',
+        'dashboard-org',
+        'dashboard-team',
+        'targets',
+        'pipeline',
+        'handovers',
+        'notification-channels',
+      ],
     ],
-    ['compliance', ['home', 'audit', 'dashboard-org', 'dashboard-team']],
-    ['manager01', ['home', 'team', 'territories', 'dashboard-team', 'targets', 'tasks']],
-    ['rep01', ['home', 'targets', 'tasks']],
+    ['compliance', ['home', 'audit', 'dashboard-org', 'dashboard-team', 'pipeline']],
+    [
+      'manager01',
+      ['home', 'team', 'territories', 'dashboard-team', 'targets', 'tasks', 'reports', 'pipeline'],
+    ],
+    ['rep01', ['home', 'targets', 'tasks', 'reports', 'pipeline']],
   ])('%s sees exactly their navigation', async (username, expected) => {
     const page = await newPage(browser);
     await signIn(page, username);

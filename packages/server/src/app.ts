@@ -57,6 +57,12 @@ import { moneyRoutes } from './modules/channel/money.routes.ts';
 import { warningsRoutes } from './modules/channel/warnings.routes.ts';
 import { careFeesRoutes } from './modules/care-fees/care-fees.routes.ts';
 import { targetsRoutes } from './modules/targets/targets.routes.ts';
+import { pipelineRoutes } from './modules/pipeline/pipeline.routes.ts';
+import { prospectsRoutes } from './modules/prospects/prospects.routes.ts';
+import { competitorsRoutes } from './modules/competitors/competitors.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { handoverRoutes } from './modules/handover/handover.routes.ts';
 import { timeManagementRoutes } from './modules/time-management/time-management.routes.ts';
 import { teamDashboardRoutes } from './modules/analytics/team-dashboard.routes.ts';
 import { drillRoutes } from './modules/analytics/drill.routes.ts';
@@ -185,6 +191,12 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(drillRoutes({ db }));
   await app.register(orgDashboardRoutes({ db }));
   await app.register(repDashboardRoutes({ db }));
+  await app.register(pipelineRoutes({ db }));
+  await app.register(prospectsRoutes({ db }));
+  await app.register(competitorsRoutes({ db }));
+  await app.register(reportsRoutes({ db }));
+  await app.register(notificationsRoutes({ db }));
+  await app.register(handoverRoutes({ db }));
 
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

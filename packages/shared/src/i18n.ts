@@ -16,6 +16,12 @@ import { eventsMessages } from './messages/events.ts';
 import { careFeesMessages } from './messages/care-fees.ts';
 import { analyticsMessages } from './messages/analytics.ts';
 import { timeManagementMessages } from './messages/time-management.ts';
+import { pipelineMessages } from './messages/pipeline.ts';
+import { prospectsMessages } from './messages/prospects.ts';
+import { competitorsMessages } from './messages/competitors.ts';
+import { reportsMessages } from './messages/reports.ts';
+import { notificationsMessages } from './messages/notifications.ts';
+import { handoverMessages } from './messages/handover.ts';
 import { targetsMessages } from './messages/targets.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -156,6 +162,12 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...careFeesMessages['zh-CN'],
     ...analyticsMessages['zh-CN'],
     ...timeManagementMessages['zh-CN'],
+    ...pipelineMessages['zh-CN'],
+    ...prospectsMessages['zh-CN'],
+    ...competitorsMessages['zh-CN'],
+    ...reportsMessages['zh-CN'],
+    ...notificationsMessages['zh-CN'],
+    ...handoverMessages['zh-CN'],
     ...targetsMessages['zh-CN'],
   },
   en: {
@@ -177,6 +189,12 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...careFeesMessages.en,
     ...analyticsMessages.en,
     ...timeManagementMessages.en,
+    ...pipelineMessages.en,
+    ...prospectsMessages.en,
+    ...competitorsMessages.en,
+    ...reportsMessages.en,
+    ...notificationsMessages.en,
+    ...handoverMessages.en,
     ...targetsMessages.en,
   },
 };

@@ -2442,3 +2442,419 @@ export const timeEntries = pgTable(
     index('time_entries_owner_date_idx').on(t.ownerId, t.date),
   ],
 );
+
+// ── Collaboration 协作: 进药, 客户开发, 竞品情报, 日报, 通知, 交接 ─────────────────────
+
+/**
+ * 进药 pipeline: one per hospital × product, from 目标医院 to 稳定使用. Reaching `listed` sets
+ * hospital_product_listings (the segmentation rules' negative status range ends). Stage moves are events.
+ */
+export const listingPipelines = pgTable(
+  'listing_pipelines',
+  {
+    id: id(),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** The rep who drives it (moves to the successor on hand-over) */
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** target 目标医院 → applied 科室提出申请 → pharmacyReview 药剂科审核 → committee 药事委员会 → listed 进药 | rejected 未通过 → firstPurchase 首次采购 → stableUse 稳定使用 */
+    stage: text('stage', {
+      enum: [
+        'target',
+        'applied',
+        'pharmacyReview',
+        'committee',
+        'listed',
+        'rejected',
+        'firstPurchase',
+        'stableUse',
+      ],
+    })
+      .notNull()
+      .default('target'),
+    /** The day the current stage was reached */
+    stageDate: date('stage_date', { mode: 'string' }).notNull(),
+    /** People involved: [{ role: applicant | departmentHead | pharmacyDirector | committeeMember | other, doctorId?, keyContactId?, name?, note? }] */
+    people: jsonb('people').notNull().default([]),
+    /** Documents: [{ name, kind?, date?, note? }] (申请表, 产品资料, 药学资料 …) */
+    documents: jsonb('documents').notNull().default([]),
+    nextAction: text('next_action'),
+    nextActionDue: date('next_action_due', { mode: 'string' }),
+    notes: text('notes'),
+    /** Any change or stage move; a stage without activity for N days is stalled */
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .defaultNow(),
+    closed: boolean('closed').notNull().default(false),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('listing_pipelines_hospital_product_uq').on(t.hospitalId, t.productId),
+    index('listing_pipelines_owner_idx').on(t.ownerId, t.stage),
+  ],
+);
+
+/** Each stage move of a pipeline: from → to on a date, by whom, via form or board drag; a skip or a move back carries its reason. */
+export const listingPipelineEvents = pgTable(
+  'listing_pipeline_events',
+  {
+    id: id(),
+    pipelineId: uuid('pipeline_id')
+      .notNull()
+      .references(() => listingPipelines.id),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    reason: text('reason'),
+    /** form | board */
+    via: text('via', { enum: ['form', 'board'] })
+      .notNull()
+      .default('form'),
+    actorId: uuid('actor_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('listing_pipeline_events_pipeline_idx').on(t.pipelineId, t.date)],
+);
+
+/** 客户开发: a prospective channel customer (pharmacy, clinic, distributor) until converted or dropped. */
+export const channelProspects = pgTable(
+  'channel_prospects',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    clientId: uuid('client_id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['distributor', 'pharmacy', 'clinic'] }).notNull(),
+    city: text('city'),
+    address: text('address'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    /** referral 转介绍 | meeting 会议 | phone 电话 | mail 信函 | marketInfo 市场信息 */
+    source: text('source', { enum: ['referral', 'meeting', 'phone', 'mail', 'marketInfo'] }).notNull(),
+    sourceNote: text('source_note'),
+    /** preparation 准备 → execution 实施 → revision 修正 → evaluation 评价 */
+    phase: text('phase', { enum: ['preparation', 'execution', 'revision', 'evaluation'] })
+      .notNull()
+      .default('preparation'),
+    /** open → converted | dropped */
+    status: text('status', { enum: ['open', 'converted', 'dropped'] })
+      .notNull()
+      .default('open'),
+    /** { licences: [{ kind, number, validUntil }], creditCheck: { result: pending | passed | failed, checkedOn?, note? } } */
+    qualification: jsonb('qualification').notNull().default({}),
+    plan: text('plan'),
+    nextAction: text('next_action'),
+    nextActionDue: date('next_action_due', { mode: 'string' }),
+    convertedCustomerId: uuid('converted_customer_id').references(() => channelCustomers.id),
+    convertedAt: timestamp('converted_at', { withTimezone: true, mode: 'string' }),
+    droppedReason: text('dropped_reason'),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('channel_prospects_owner_client_uq').on(t.ownerId, t.clientId),
+    index('channel_prospects_owner_status_idx').on(t.ownerId, t.status),
+  ],
+);
+
+/** 竞品: a competitor product in a therapeutic area, against one of ours (organisation data, admin writes). */
+export const competitorProducts = pgTable(
+  'competitor_products',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    company: text('company').notNull(),
+    therapeuticArea: text('therapeutic_area').notNull(),
+    /** Our product it competes with */
+    productId: uuid('product_id').references(() => products.id),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('competitor_products_name_company_uq').on(t.name, t.company)],
+);
+
+/** How much a doctor (or a hospital) uses a competitor product: the rep's judgement 1–5, never prescription counts. */
+export const competitorUsages = pgTable(
+  'competitor_usages',
+  {
+    id: id(),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    doctorId: uuid('doctor_id').references(() => doctors.id),
+    competitorProductId: uuid('competitor_product_id')
+      .notNull()
+      .references(() => competitorProducts.id),
+    /** 1 很少 … 5 主要使用 */
+    judgement: integer('judgement').notNull(),
+    observedOn: date('observed_on', { mode: 'string' }).notNull(),
+    source: text('source'),
+    note: text('note'),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('competitor_usages_hospital_idx').on(t.hospitalId, t.observedOn),
+    index('competitor_usages_doctor_idx').on(t.doctorId),
+  ],
+);
+
+/** A competitor's activity observed at a hospital (or with a doctor): visits and by whom, meetings, research funds, sponsorship, price moves. */
+export const competitorActivities = pgTable(
+  'competitor_activities',
+  {
+    id: id(),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    doctorId: uuid('doctor_id').references(() => doctors.id),
+    competitorProductId: uuid('competitor_product_id').references(() => competitorProducts.id),
+    /** The company, when no product is known */
+    company: text('company'),
+    kind: text('kind', {
+      enum: ['visit', 'meeting', 'researchFund', 'sponsorship', 'priceMove', 'other'],
+    }).notNull(),
+    /** For visits: rep 代表 | manager 经理 | director 总监 */
+    byWhom: text('by_whom', { enum: ['rep', 'manager', 'director', 'unknown'] }),
+    observedOn: date('observed_on', { mode: 'string' }).notNull(),
+    source: text('source'),
+    description: text('description').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('competitor_activities_hospital_idx').on(t.hospitalId, t.observedOn)],
+);
+
+/**
+ * 日报: drafted from the day's calls, care actions, follow-ups done and plan deviations; the rep adds highlights,
+ * problems and requests for help. Locked once submitted (amendments in daily_report_amendments).
+ */
+export const dailyReports = pgTable(
+  'daily_reports',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['draft', 'submitted'] })
+      .notNull()
+      .default('draft'),
+    /** The drafted day: counts and lines (calls, care actions, follow-ups done, planned vs done) */
+    summary: jsonb('summary').notNull().default({}),
+    /** Planned but not visited: [{ plannedCallId, doctorId, reason: doctorAbsent | surgery | meeting | moved | other, note? }] */
+    deviations: jsonb('deviations').notNull().default([]),
+    highlights: text('highlights'),
+    problems: text('problems'),
+    helpRequests: text('help_requests'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
+    /** The manager marked it read */
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
+    readBy: uuid('read_by').references(() => users.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('daily_reports_owner_date_uq').on(t.ownerId, t.date),
+    index('daily_reports_date_idx').on(t.date),
+  ],
+);
+
+/** A change to a submitted daily report: the fields before and after, and why. */
+export const dailyReportAmendments = pgTable('daily_report_amendments', {
+  id: id(),
+  reportId: uuid('report_id')
+    .notNull()
+    .references(() => dailyReports.id),
+  changes: jsonb('changes').notNull(),
+  reason: text('reason').notNull(),
+  actorId: uuid('actor_id')
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/** A manager's comment or question on a report, or the rep's answer. */
+export const reportComments = pgTable(
+  'report_comments',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => dailyReports.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: ['comment', 'question', 'answer'] }).notNull(),
+    body: text('body').notNull(),
+    clientId: uuid('client_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('report_comments_report_idx').on(t.reportId),
+    uniqueIndex('report_comments_author_client_uq').on(t.authorId, t.clientId),
+  ],
+);
+
+/**
+ * 通知: one per user and source (`sourceKey`, e.g. `followUpDue:<id>:<date>`), so a rule run twice never notifies twice.
+ * Kinds: `notificationKinds` in @keqing/shared.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    sourceKey: text('source_key').notNull(),
+    /** Message key and parameters, rendered in the reader's language */
+    params: jsonb('params').notNull().default({}),
+    /** Where it leads in the web app, e.g. /reports/daily/<id> */
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_source_uq').on(t.userId, t.sourceKey),
+    index('notifications_user_created_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+/** Per-user notification settings: kinds switched off, kinds also sent by e-mail, quiet hours (no outbound delivery). */
+export const notificationSettings = pgTable('notification_settings', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  disabledKinds: text('disabled_kinds')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  emailKinds: text('email_kinds')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** 'HH:MM' in Asia/Shanghai; both null = no quiet hours */
+  quietStart: text('quiet_start'),
+  quietEnd: text('quiet_end'),
+  /** Working days before the cycle/month end for the below-frequency reminder */
+  frequencyReminderDays: integer('frequency_reminder_days').notNull().default(3),
+  version: version(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/**
+ * Outbound channels (admin): the SMTP server, or a WeCom / DingTalk group robot (企业微信/钉钉机器人) for a team or
+ * everyone. The SMTP password and the robot signing secret are stored encrypted and never returned.
+ */
+export const notificationChannels = pgTable('notification_channels', {
+  id: id(),
+  kind: text('kind', { enum: ['smtp', 'wecom', 'dingtalk'] }).notNull(),
+  name: text('name').notNull(),
+  /** A robot posts the notifications of this team's users; null = all teams */
+  teamId: uuid('team_id').references(() => teams.id),
+  /** smtp: { host, port, secure, username?, from }; robots: { url } */
+  config: jsonb('config').notNull().default({}),
+  secretEncrypted: text('secret_encrypted'),
+  /** Notification kinds this channel carries */
+  kinds: text('kinds')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  active: boolean('active').notNull().default(true),
+  version: version(),
+  ...timestamps(),
+});
+
+/**
+ * One delivery of a notification over a channel. Claimed (`sending`) before the send and recorded after it; a row
+ * left `sending` by a crash is never sent again (→ `uncertain`). Failures retry with back-off until `failed`.
+ */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: id(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => notificationChannels.id),
+    /** e-mail address or the robot's name */
+    target: text('target').notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'retrying', 'failed', 'uncertain'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .defaultNow(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'string' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
+    lastError: text('last_error'),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('notification_deliveries_notification_channel_uq').on(t.notificationId, t.channelId),
+    index('notification_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * 交接: a rep leaves or a territory is reassigned. The wizard's plan (territory → successor, per-record overrides),
+ * hand-over notes per key account, and on completion the moved records (handover_items).
+ */
+export const handovers = pgTable('handovers', {
+  id: id(),
+  fromUserId: uuid('from_user_id')
+    .notNull()
+    .references(() => users.id),
+  status: text('status', { enum: ['draft', 'completed', 'cancelled'] })
+    .notNull()
+    .default('draft'),
+  effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  /** Deactivate the leaving user on completion */
+  deactivate: boolean('deactivate').notNull().default(false),
+  /** { territories: [{ territoryId, toUserId }], defaultToUserId, overrides: [{ entity, id, toUserId }] } */
+  plan: jsonb('plan').notNull().default({}),
+  /** 交接说明 per key account: [{ hospitalId?, doctorId?, channelCustomerId?, note }] */
+  notes: jsonb('notes').notNull().default([]),
+  reason: text('reason'),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  completedAt: timestamp('completed_at', { withTimezone: true, mode: 'string' }),
+  version: version(),
+  ...timestamps(),
+});
+
+/** What a completed hand-over moved: entity (followUp, plannedCall, cyclePlan, carePlan, pipeline, promise, warning, prospect, task …), id, to whom. */
+export const handoverItems = pgTable(
+  'handover_items',
+  {
+    handoverId: uuid('handover_id')
+      .notNull()
+      .references(() => handovers.id),
+    entity: text('entity').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    toUserId: uuid('to_user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.handoverId, t.entity, t.entityId] })],
+);

@@ -23,6 +23,12 @@ import { moneyScopeCases } from '../modules/channel/money.scope.ts';
 import { warningsScopeCases } from '../modules/channel/warnings.scope.ts';
 import { careFeesScopeCases } from '../modules/care-fees/care-fees.scope.ts';
 import { targetsScopeCases } from '../modules/targets/targets.scope.ts';
+import { pipelineScopeCases } from '../modules/pipeline/pipeline.scope.ts';
+import { prospectsScopeCases } from '../modules/prospects/prospects.scope.ts';
+import { competitorsScopeCases } from '../modules/competitors/competitors.scope.ts';
+import { reportsScopeCases } from '../modules/reports/reports.scope.ts';
+import { notificationsScopeCases } from '../modules/notifications/notifications.scope.ts';
+import { handoverScopeCases } from '../modules/handover/handover.scope.ts';
 import { timeManagementScopeCases } from '../modules/time-management/time-management.scope.ts';
 import { teamDashboardScopeCases } from '../modules/analytics/team-dashboard.scope.ts';
 import { drillScopeCases } from '../modules/analytics/drill.scope.ts';
@@ -56,6 +62,12 @@ const cases: ScopeCase[] = [
   ...careFeesScopeCases,
   ...targetsScopeCases,
   ...timeManagementScopeCases,
+  ...pipelineScopeCases,
+  ...prospectsScopeCases,
+  ...competitorsScopeCases,
+  ...reportsScopeCases,
+  ...notificationsScopeCases,
+  ...handoverScopeCases,
   ...teamDashboardScopeCases,
   ...drillScopeCases,
   ...orgDashboardScopeCases,

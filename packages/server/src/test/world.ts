@@ -21,6 +21,12 @@ import { surveysFixtures } from '../modules/care/surveys.fixtures.ts';
 import { eventsFixtures } from '../modules/care/events.fixtures.ts';
 import { careFeesFixtures } from '../modules/care-fees/care-fees.fixtures.ts';
 import { targetsFixtures } from '../modules/targets/targets.fixtures.ts';
+import { pipelineFixtures } from '../modules/pipeline/pipeline.fixtures.ts';
+import { prospectsFixtures } from '../modules/prospects/prospects.fixtures.ts';
+import { competitorsFixtures } from '../modules/competitors/competitors.fixtures.ts';
+import { reportsFixtures } from '../modules/reports/reports.fixtures.ts';
+import { notificationsFixtures } from '../modules/notifications/notifications.fixtures.ts';
+import { handoverFixtures } from '../modules/handover/handover.fixtures.ts';
 import { timeManagementFixtures } from '../modules/time-management/time-management.fixtures.ts';
 import { analyticsFixtures } from '../modules/analytics/analytics.fixtures.ts';
 
@@ -215,6 +221,12 @@ export async function createWorld(db: Db) {
     targets: await targetsFixtures(db, base),
     timeManagement: await timeManagementFixtures(db, base),
     analytics: await analyticsFixtures(db, base),
+    pipeline: await pipelineFixtures(db, base),
+    prospects: await prospectsFixtures(db, base),
+    competitors: await competitorsFixtures(db, base),
+    reports: await reportsFixtures(db, base),
+    notifications: await notificationsFixtures(db, base),
+    handover: await handoverFixtures(db, base),
   };
 }
 

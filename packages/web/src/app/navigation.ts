@@ -36,7 +36,13 @@ export type NavKey =
   | 'dashboard-team'
   | 'dashboard-org'
   | 'targets'
-  | 'tasks';
+  | 'tasks'
+  | 'reports'
+  | 'pipeline'
+  | 'competitors'
+  | 'prospects'
+  | 'handovers'
+  | 'notification-channels';
 
 /** Menu headings, in the order they appear: the menu lists every entry under its heading (nothing folds away). */
 export const navGroups = ['work', 'field', 'customers', 'care', 'channel', 'admin'] as const;
@@ -49,6 +55,11 @@ const teamDashboard: NavItem = { key: 'dashboard-team', path: '/dashboards/team'
 const orgDashboard: NavItem = { key: 'dashboard-org', path: '/dashboards/org' };
 const targets: NavItem = { key: 'targets', path: '/targets' };
 const tasks: NavItem = { key: 'tasks', path: '/tasks' };
+/** 协作: daily/weekly reports (reps write, managers read and comment), the 进药 pipeline, competitor intelligence, prospects. */
+const reports: NavItem = { key: 'reports', path: '/reports' };
+const pipeline: NavItem = { key: 'pipeline', path: '/pipeline' };
+const competitors: NavItem = { key: 'competitors', path: '/competitors' };
+const prospects: NavItem = { key: 'prospects', path: '/channel/prospects' };
 /** 客户: every role sees the accounts of its scope (compliance read-only). */
 const accounts: NavItem[] = [
   { key: 'hospitals', path: '/hospitals' },
@@ -86,6 +97,7 @@ const channel: NavItem[] = [...channelRead, { key: 'channel-flow', path: '/chann
 const navByRole: Record<Role, NavItem[]> = {
   rep: [
     home,
+    reports,
     targets,
     tasks,
     plan,
@@ -97,12 +109,16 @@ const navByRole: Record<Role, NavItem[]> = {
     events,
     complaints,
     ...channel,
+    prospects,
     ...accounts,
+    pipeline,
+    competitors,
     imports,
   ],
   manager: [
     home,
     teamDashboard,
+    reports,
     targets,
     tasks,
     plan,
@@ -115,7 +131,10 @@ const navByRole: Record<Role, NavItem[]> = {
     surveys,
     events,
     ...channel,
+    prospects,
     ...accounts,
+    pipeline,
+    competitors,
     imports,
     { key: 'team', path: '/team' },
     { key: 'territories', path: '/territories' },
@@ -133,7 +152,10 @@ const navByRole: Record<Role, NavItem[]> = {
     surveys,
     events,
     ...channel,
+    prospects,
     ...accounts,
+    pipeline,
+    competitors,
     imports,
     { key: 'segmentation', path: '/admin/segmentation' },
     planningSettings,
@@ -141,6 +163,8 @@ const navByRole: Record<Role, NavItem[]> = {
     { key: 'teams', path: '/admin/teams' },
     { key: 'org', path: '/admin/org' },
     { key: 'territories', path: '/admin/territories' },
+    { key: 'handovers', path: '/admin/handovers' },
+    { key: 'notification-channels', path: '/admin/notifications' },
     { key: 'audit', path: '/audit' },
   ],
   compliance: [
@@ -156,7 +180,10 @@ const navByRole: Record<Role, NavItem[]> = {
     surveys,
     events,
     ...channelRead,
+    prospects,
     ...accounts,
+    pipeline,
+    competitors,
     planningSettings,
     { key: 'audit', path: '/audit' },
   ],
@@ -172,6 +199,12 @@ const groupOfKey: Record<NavKey, NavGroup> = {
   'dashboard-org': 'work',
   targets: 'work',
   tasks: 'work',
+  reports: 'work',
+  pipeline: 'customers',
+  competitors: 'customers',
+  prospects: 'channel',
+  handovers: 'admin',
+  'notification-channels': 'admin',
   plan: 'field',
   calls: 'field',
   'co-visits': 'field',

@@ -61,6 +61,19 @@ const TargetsPage = lazy(() => import('../features/targets/TargetsPage.tsx'));
 const ForecastPage = lazy(() => import('../features/targets/ForecastPage.tsx'));
 const TasksPage = lazy(() => import('../features/time/TasksPage.tsx'));
 const TimeReviewPage = lazy(() => import('../features/time/TimeReviewPage.tsx'));
+const PipelineBoardPage = lazy(() => import('../features/pipeline/PipelineBoardPage.tsx'));
+const PipelineDetailPage = lazy(() => import('../features/pipeline/PipelineDetailPage.tsx'));
+const ProspectsPage = lazy(() => import('../features/prospects/ProspectsPage.tsx'));
+const ProspectDetailPage = lazy(() => import('../features/prospects/ProspectDetailPage.tsx'));
+const CompetitorsPage = lazy(() => import('../features/competitors/CompetitorsPage.tsx'));
+const DailyReportsPage = lazy(() => import('../features/reports/DailyReportsPage.tsx'));
+const DailyReportPage = lazy(() => import('../features/reports/DailyReportPage.tsx'));
+const WeeklyReportPage = lazy(() => import('../features/reports/WeeklyReportPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
+const NotificationSettingsPage = lazy(() => import('../features/notifications/NotificationSettingsPage.tsx'));
+const NotificationChannelsPage = lazy(() => import('../features/notifications/NotificationChannelsPage.tsx'));
+const HandoversPage = lazy(() => import('../features/handover/HandoversPage.tsx'));
+const HandoverWizardPage = lazy(() => import('../features/handover/HandoverWizardPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 /** Which roles may open a route; the shell shows 无权访问 to everyone else. */
@@ -195,6 +208,43 @@ export const router = createBrowserRouter([
                 element: <TimeReviewPage />,
                 handle: { roles: ['rep', 'manager'] } satisfies RouteHandle,
               },
+              { path: 'pipeline', element: <PipelineBoardPage /> },
+              { path: 'pipeline/:id', element: <PipelineDetailPage /> },
+              {
+                path: 'channel/prospects',
+                element: <ProspectsPage />,
+                handle: { roles: ['rep', 'manager', 'admin', 'compliance'] } satisfies RouteHandle,
+              },
+              {
+                path: 'channel/prospects/:id',
+                element: <ProspectDetailPage />,
+                handle: { roles: ['rep', 'manager', 'admin', 'compliance'] } satisfies RouteHandle,
+              },
+              { path: 'competitors', element: <CompetitorsPage /> },
+              {
+                path: 'reports',
+                element: <DailyReportsPage />,
+                handle: { roles: ['rep', 'manager', 'admin', 'compliance'] } satisfies RouteHandle,
+              },
+              {
+                path: 'reports/daily/:id',
+                element: <DailyReportPage />,
+                handle: { roles: ['rep', 'manager', 'admin', 'compliance'] } satisfies RouteHandle,
+              },
+              {
+                path: 'reports/weekly',
+                element: <WeeklyReportPage />,
+                handle: { roles: ['rep', 'manager', 'admin', 'compliance'] } satisfies RouteHandle,
+              },
+              { path: 'notifications', element: <NotificationsPage /> },
+              { path: 'notifications/settings', element: <NotificationSettingsPage /> },
+              {
+                path: 'admin/notifications',
+                element: <NotificationChannelsPage />,
+                handle: { roles: ['admin'] } satisfies RouteHandle,
+              },
+              { path: 'admin/handovers', element: <HandoversPage />, handle: adminPages },
+              { path: 'admin/handovers/:id', element: <HandoverWizardPage />, handle: adminPages },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

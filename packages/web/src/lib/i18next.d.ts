@@ -13,6 +13,12 @@ import type { eventsZhCN } from './locales/events.zh-CN.ts';
 import type { careFeesZhCN } from './locales/care-fees.zh-CN.ts';
 import type { analyticsZhCN } from './locales/analytics.zh-CN.ts';
 import type { targetsZhCN } from './locales/targets.zh-CN.ts';
+import type { pipelineZhCN } from './locales/pipeline.zh-CN.ts';
+import type { prospectsZhCN } from './locales/prospects.zh-CN.ts';
+import type { competitorsZhCN } from './locales/competitors.zh-CN.ts';
+import type { reportsZhCN } from './locales/reports.zh-CN.ts';
+import type { notificationsZhCN } from './locales/notifications.zh-CN.ts';
+import type { handoverZhCN } from './locales/handover.zh-CN.ts';
 import type { timeZhCN } from './locales/time.zh-CN.ts';
 import type { zhCN } from './locales/zh-CN.ts';
 
@@ -37,7 +43,13 @@ declare module 'i18next' {
         typeof careFeesZhCN &
         typeof analyticsZhCN &
         typeof targetsZhCN &
-        typeof timeZhCN;
+        typeof timeZhCN &
+        typeof pipelineZhCN &
+        typeof prospectsZhCN &
+        typeof competitorsZhCN &
+        typeof reportsZhCN &
+        typeof notificationsZhCN &
+        typeof handoverZhCN;
     };
   }
 }

@@ -87,6 +87,21 @@ const countLabels: Record<keyof SeedCounts, string> = {
   manualSales: '手工销量 manual sales',
   tasks: '任务 tasks',
   timeEntries: '时间记录 time entries',
+  listingPipelines: '进药项目 listing pipelines',
+  listingPipelineEvents: '进药阶段记录 pipeline stage moves',
+  channelProspects: '开发中客户 channel prospects',
+  competitorProducts: '竞品 competitor products',
+  competitorUsages: '竞品使用判断 competitor usage',
+  competitorActivities: '竞品活动 competitor activities',
+  dailyReports: '日报 daily reports',
+  dailyReportAmendments: '日报修改 report amendments',
+  reportComments: '日报批注 report comments',
+  notifications: '通知 notifications',
+  notificationSettings: '通知设置 notification settings',
+  notificationChannels: '通知渠道 notification channels',
+  notificationDeliveries: '通知发送 deliveries',
+  handovers: '交接 hand-overs',
+  handoverItems: '交接记录 hand-over items',
 };
 
 function positiveNumber(raw: string | undefined, flag: string, fallback: number): number {

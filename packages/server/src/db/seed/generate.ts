@@ -53,6 +53,16 @@ import { emptyCareEventsRows, generateCareEventsData, type CareEventsRows } from
 import { emptyChannelRows, generateChannelData, type ChannelRows } from './channel-data.ts';
 import { emptyCareFeesRows, generateCareFeesData, type CareFeesRows } from './care-fees-data.ts';
 import { emptyTargetsRows, generateTargetsData, type TargetsRows } from './targets-data.ts';
+import { emptyPipelineRows, generatePipelineData, type PipelineRows } from './pipeline-data.ts';
+import { emptyProspectsRows, generateProspectsData, type ProspectsRows } from './prospects-data.ts';
+import { emptyCompetitorsRows, generateCompetitorsData, type CompetitorsRows } from './competitors-data.ts';
+import { emptyReportsRows, generateReportsData, type ReportsRows } from './reports-data.ts';
+import {
+  emptyNotificationsRows,
+  generateNotificationsData,
+  type NotificationsRows,
+} from './notifications-data.ts';
+import { emptyHandoverRows, generateHandoverData, type HandoverRows } from './handover-data.ts';
 import { emptyTimeRows, generateTimeData, type TimeRows } from './time-data.ts';
 
 export const REPS_PER_TEAM = 5;
@@ -102,7 +112,13 @@ export type DemoRows = {
   ChannelRows &
   CareFeesRows &
   TargetsRows &
-  TimeRows;
+  TimeRows &
+  PipelineRows &
+  ProspectsRows &
+  CompetitorsRows &
+  ReportsRows &
+  NotificationsRows &
+  HandoverRows;
 
 type HospitalLevel = (typeof hospitalLevels)[number];
 type HospitalType = (typeof hospitalTypes)[number];
@@ -652,6 +668,12 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
       ...emptyCareFeesRows(),
       ...emptyTargetsRows(),
       ...emptyTimeRows(),
+      ...emptyPipelineRows(),
+      ...emptyProspectsRows(),
+      ...emptyCompetitorsRows(),
+      ...emptyReportsRows(),
+      ...emptyNotificationsRows(),
+      ...emptyHandoverRows(),
     },
     root: createRandom(seed),
     count: (base) => Math.max(1, Math.round(base * scale)),
@@ -706,6 +728,15 @@ export function generateDemoData(options: GenerateOptions): DemoRows {
   if (options.plansAndCalls ?? true) {
     // tasks in the time-management matrix and two weeks of time records
     Object.assign(ctx.rows, generateTimeData(ctx.rows, ctx.root.fork('time'), { today }));
+  }
+  if ((options.plansAndCalls ?? true) && (options.channel ?? true)) {
+    // 协作: 进药 pipelines, prospects, competitor intelligence, daily reports, then the notifications they raise
+    Object.assign(ctx.rows, generatePipelineData(ctx.rows, ctx.root.fork('pipeline'), { today }));
+    Object.assign(ctx.rows, generateProspectsData(ctx.rows, ctx.root.fork('prospects'), { today }));
+    Object.assign(ctx.rows, generateCompetitorsData(ctx.rows, ctx.root.fork('competitors'), { today }));
+    Object.assign(ctx.rows, generateReportsData(ctx.rows, ctx.root.fork('reports'), { today }));
+    Object.assign(ctx.rows, generateNotificationsData(ctx.rows, ctx.root.fork('notifications'), { today }));
+    Object.assign(ctx.rows, generateHandoverData(ctx.rows, ctx.root.fork('handover'), { today }));
   }
   return ctx.rows;
 }

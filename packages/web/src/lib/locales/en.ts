@@ -8,6 +8,12 @@ export const en: Messages = {
     openMenu: 'Open menu',
   },
   nav: {
+    reports: 'Daily reports',
+    pipeline: 'Hospital listing',
+    competitors: 'Competitors',
+    prospects: 'Prospects',
+    handovers: 'Hand-overs',
+    'notification-channels': 'Notification channels',
     home: 'Home',
     team: 'Team',
     territories: 'Territories',

@@ -7,6 +7,12 @@ export const zhCN = {
     openMenu: '打开菜单',
   },
   nav: {
+    reports: '日报周报',
+    pipeline: '进药管理',
+    competitors: '竞品情报',
+    prospects: '客户开发',
+    handovers: '工作交接',
+    'notification-channels': '通知渠道',
     home: '首页',
     team: '团队',
     territories: '辖区',

@@ -1,0 +1,3 @@
+import type { ScopeCase } from '../../test/scope-matrix.ts';
+
+export const pipelineScopeCases: ScopeCase[] = [];

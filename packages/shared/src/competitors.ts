@@ -1,0 +1,2 @@
+/** 竞品情报 competitor intelligence: the API contract. */
+export {};

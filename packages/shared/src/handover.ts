@@ -1,0 +1,2 @@
+/** 交接 hand-over: the API contract. */
+export {};

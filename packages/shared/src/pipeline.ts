@@ -1,0 +1,2 @@
+/** 进药 pipeline: the API contract. */
+export {};

@@ -1,0 +1,2 @@
+/** 客户开发 channel prospects: the API contract. */
+export {};

@@ -1,0 +1,2 @@
+/** 日报/周报 daily and weekly reports: the API contract. */
+export {};

@@ -1,0 +1,9 @@
+import { useTranslation } from 'react-i18next';
+import '../../lib/locales/pipeline.ts';
+import { PageHeader } from '../../app/PageHeader.tsx';
+
+/** Placeholder until the pipeline pages land. */
+export default function PipelineBoardPage() {
+  const { t } = useTranslation();
+  return <PageHeader title={t('pipeline.title')} />;
+}

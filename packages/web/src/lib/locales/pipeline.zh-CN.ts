@@ -1,0 +1,6 @@
+/** Chinese texts of pipeline; `pipeline.en.ts` has the same keys. */
+export const pipelineZhCN = {
+  pipeline: {
+    title: '进药',
+  },
+};

@@ -1,0 +1,6 @@
+/** Chinese texts of prospects; `prospects.en.ts` has the same keys. */
+export const prospectsZhCN = {
+  prospects: {
+    title: '客户开发',
+  },
+};
