@@ -195,7 +195,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(prospectsRoutes({ db }));
   await app.register(competitorsRoutes({ db }));
   await app.register(reportsRoutes({ db }));
-  await app.register(notificationsRoutes({ db }));
+  await app.register(notificationsRoutes({ db, config, logger }));
   await app.register(handoverRoutes({ db }));
 
   const webDist = config.webDist ?? defaultWebDist;

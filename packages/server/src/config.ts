@@ -2,6 +2,7 @@
  * The one place that reads the environment. Parsed once with zod; a bad
  * setting stops start-up with a readable list of every problem.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 const bool = z
@@ -48,6 +49,10 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Where the built web app lives (served on the same port) */
   KEQING_WEB_DIST: z.string().optional(),
+  /** Encrypts stored secrets (SMTP password, robot signing secrets); any long random string */
+  KEQING_SECRET_KEY: z.string().min(16, 'at least 16 characters').optional(),
+  /** Run the notification rules hourly and the outbound deliveries every 30 s in the server process */
+  KEQING_NOTIFICATION_SCHEDULER: bool.optional(),
 });
 
 export type Config = {
@@ -64,6 +69,12 @@ export type Config = {
   loginLockMinutes: number;
   trustProxy: boolean;
   webDist: string | undefined;
+  /** 32-byte AES key derived from KEQING_SECRET_KEY (or a fixed development key) */
+  secretKey: Buffer;
+  /** True when KEQING_SECRET_KEY is unset and the development key is used (warned in production) */
+  secretKeyIsDefault: boolean;
+  /** Timers for notification rules and deliveries; on by default except in tests */
+  notificationScheduler: boolean;
 };
 
 export class ConfigError extends Error {
@@ -95,6 +106,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     trustProxy: e.TRUST_PROXY,
     webDist: e.KEQING_WEB_DIST,
+    // Hashing turns any passphrase into the 32 bytes AES-256 needs; the default is deterministic so development
+    // databases stay readable across restarts.
+    secretKey: createHash('sha256')
+      .update(e.KEQING_SECRET_KEY ?? 'keqing-development-secret-key')
+      .digest(),
+    secretKeyIsDefault: e.KEQING_SECRET_KEY === undefined,
+    notificationScheduler: e.KEQING_NOTIFICATION_SCHEDULER ?? e.NODE_ENV !== 'test',
   };
 }
 

@@ -7,6 +7,7 @@ import { errorText } from '../lib/api.ts';
 import '../lib/locales/accounts.ts';
 import { useLogout, useSession, wasSignedOutByUser } from '../features/auth/auth.api.ts';
 import { CallQueueBadge } from '../features/calls/CallQueueBadge.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { ForbiddenResult } from './ForbiddenResult.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navGroupsFor, navItemsFor, selectedNavKey } from './navigation.ts';
@@ -137,6 +138,7 @@ function Shell({ user }: { user: SessionUser }) {
               {user.name} <Tag style={{ marginInlineEnd: 0 }}>{roleLabel}</Tag>
             </span>
           )}
+          <NotificationBell />
           <CallQueueBadge userId={user.id} />
           <LanguageSwitch />
           {isMobile ? null : (

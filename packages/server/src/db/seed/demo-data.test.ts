@@ -2586,6 +2586,10 @@ describe('demo data generator', () => {
           'kolProfiles',
           'keyAccountSnapshots',
           'channelPromotionPayouts', // a single distributor: no pharmacy to reward
+          'notificationChannels', // a fresh demo sends nothing outside: no SMTP server or robot configured
+          'notificationDeliveries',
+          'handovers', // nobody has left yet
+          'handoverItems',
         ].includes(table)
       )
         continue;

@@ -11,6 +11,8 @@ import { deleteUserSessions } from '../auth/auth.repository.ts';
 import { assertPasswordAcceptable } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import * as repo from './users.repository.ts';
+import { countOpenRecords } from '../handover/handover.service.ts';
+import { chinaDate } from '@keqing/domain';
 import { listOf } from '../../db/list.ts';
 
 type ListArgs = z.infer<typeof import('@keqing/shared').userListQuerySchema>;
@@ -102,6 +104,12 @@ export function createUsersService(deps: { db: Db }) {
           );
           dutiesAllowed(values.role ?? before.role, values.duties ?? before.duties);
           await checkTeam(tx, values.teamId);
+          // 交接: nothing may stay with a deactivated user — the hand-over wizard passes it on first
+          if (values.active === false && before.active) {
+            const count = await countOpenRecords(tx, id, chinaDate());
+            if (count > 0)
+              throw new AppError('CONFLICT', { messageKey: 'handover.userHoldsRecords', params: { count } });
+          }
           await updateVersioned(tx, repo.users, id, version, definedOnly(values));
           if (values.active === false) await deleteUserSessions(tx, id);
         },

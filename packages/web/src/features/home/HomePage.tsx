@@ -9,6 +9,7 @@ import { useList } from '../../lib/resources.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { ChannelWarningsHomeCard } from '../channel/warnings/ChannelWarningsHomeCard.tsx';
 import { OrgHomeCard } from '../analytics/OrgHomeCard.tsx';
+import { OrphanCountCard } from '../handover/OrphanCountCard.tsx';
 
 // The manager's home ends with their team dashboard (loaded with the page's charts only when shown).
 const TeamDashboard = lazy(() =>
@@ -64,6 +65,7 @@ function roleCards(role: Role, t: TFunction): ReactElement[] {
     case 'admin':
       return [
         <OrgHomeCard key="org-dashboard" />,
+        <OrphanCountCard key="orphans" />,
         <CountCard key="users" resource="users" title={t('home.admin.users')} to="/admin/users" />,
         <CountCard key="teams" resource="teams" title={t('home.admin.teams')} to="/admin/teams" />,
         <CountCard

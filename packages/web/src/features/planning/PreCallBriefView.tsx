@@ -14,6 +14,7 @@ import {
 } from '../accounts/labels.ts';
 import { usePreCallBrief, type PreCallBrief } from './planning.api.ts';
 import { asWeekday } from './plan-dates.ts';
+import { CompetitorBriefSection } from '../competitors/CompetitorBriefSection.tsx';
 
 function isChannel(value: string | null): value is ContactChannel {
   return value !== null && (contactChannels as readonly string[]).includes(value);
@@ -213,6 +214,7 @@ export function PreCallBriefView({ doctorId }: { doctorId: string }) {
           </div>
         )}
       </div>
+      <CompetitorBriefSection doctorId={d.id} />
     </Flex>
   );
 }

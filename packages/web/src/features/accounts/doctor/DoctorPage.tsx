@@ -13,6 +13,7 @@ import { genderLabel, gradeColor, titleLabel } from '../labels.ts';
 import { PersonalTab } from './PersonalTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import { useSearchParamsUpdate } from '../../../lib/search-params.ts';
+import { CompetitorPressureCard } from '../../competitors/CompetitorPressureCard.tsx';
 
 // The scores tab carries the chart (ECharts); stage and KOL forms and the calls table are only needed when opened.
 const ScoresTab = lazy(() => import('../../segmentation/doctor/ScoresTab.tsx'));
@@ -99,6 +100,7 @@ export default function DoctorPage() {
       ) : (
         <Typography.Paragraph type="secondary">{t('doctor360.noScores')}</Typography.Paragraph>
       )}
+      <CompetitorPressureCard doctorId={doctor.id} />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}

@@ -18,6 +18,8 @@ import { DepartmentList } from './DepartmentList.tsx';
 import { HospitalForm } from './HospitalForm.tsx';
 import { GradeTag } from './HospitalsPage.tsx';
 import { useSearchParamsUpdate } from '../../../lib/search-params.ts';
+import { CompetitorPressureCard } from '../../competitors/CompetitorPressureCard.tsx';
+import { HospitalPipelinesCard } from '../../pipeline/HospitalPipelinesCard.tsx';
 
 const tabs = ['departments', 'doctors', 'contacts', 'listings'] as const;
 type TabKey = (typeof tabs)[number];
@@ -183,6 +185,8 @@ export default function HospitalPage() {
           </Typography.Text>
         </Card>
       </div>
+      <CompetitorPressureCard hospitalId={hospital.id} />
+      <HospitalPipelinesCard hospitalId={hospital.id} />
       <Card>
         <Tabs
           activeKey={tab}

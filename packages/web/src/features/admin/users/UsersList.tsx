@@ -17,6 +17,7 @@ import { useCurrentUser } from '../../auth/auth.api.ts';
 import { useTeamOptions, type User, type UserUpdateBody } from '../admin.api.ts';
 import { ResetPasswordForm } from './ResetPasswordForm.tsx';
 import { UserForm } from './UserForm.tsx';
+import { HandOverButton } from '../../handover/HandOverButton.tsx';
 import '../../../lib/locales/care-fees.ts';
 
 /**
@@ -119,6 +120,7 @@ export function UsersList({ mode }: { mode: 'admin' | 'team' }) {
           onEdit={() => setEditor({ open: true, record: u })}
           onToggleActive={() => toggleActive(u)}
         >
+          <HandOverButton user={u} />
           <Button type="link" size="small" onClick={() => setResetting({ open: true, record: u })}>
             {t('users.resetPassword')}
           </Button>

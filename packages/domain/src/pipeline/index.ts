@@ -1,0 +1,3 @@
+export * from './stages.ts';
+export * from './moves.ts';
+export * from './figures.ts';

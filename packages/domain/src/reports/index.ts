@@ -1,0 +1,2 @@
+export * from './daily-report.ts';
+export * from './weekly-report.ts';
