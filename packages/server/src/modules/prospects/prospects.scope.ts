@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import * as s from '../../db/schema.ts';
@@ -61,6 +61,18 @@ async function current(db: Db, id: string) {
     .from(s.channelProspects)
     .where(eq(s.channelProspects.id, id));
   return row ?? { version: 1, phase: 'execution' as const };
+}
+
+/** A territory the prospect's owner covers today. */
+async function ownerTerritory(db: Db, prospectId: string) {
+  const [row] = await db
+    .select({ territoryId: s.territoryAssignments.territoryId })
+    .from(s.territoryAssignments)
+    .innerJoin(s.channelProspects, eq(s.channelProspects.ownerId, s.territoryAssignments.userId))
+    .where(and(eq(s.channelProspects.id, prospectId), isNull(s.territoryAssignments.endDate)))
+    .orderBy(s.territoryAssignments.startDate)
+    .limit(1);
+  return row?.territoryId;
 }
 
 export const prospectsScopeCases: ScopeCase[] = [
@@ -136,7 +148,11 @@ export const prospectsScopeCases: ScopeCase[] = [
     request: async (_w, id, db) => ({
       method: 'POST',
       url: `/api/prospects/${id}/convert`,
-      payload: { version: (await current(db, id)).version, customer: { province: '上海' } },
+      payload: {
+        version: (await current(db, id)).version,
+        // other cases may have handed the owner a second territory by now: name one
+        customer: { province: '上海', territoryId: await ownerTerritory(db, id) },
+      },
     }),
   },
   {
