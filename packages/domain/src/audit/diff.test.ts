@@ -22,6 +22,12 @@ describe('diffChanges', () => {
       { passwordHash: 'new' },
       { passwordHash: { before: '***', after: '***' } },
     ],
+    [
+      'a notification channel secret is masked',
+      { secretEncrypted: null },
+      { secretEncrypted: 'v1:abc' },
+      { secretEncrypted: { before: null, after: '***' } },
+    ],
   ])('%s', (_label, before, after, expected) => {
     expect(diffChanges(before as never, after as never)).toEqual(expected);
   });

@@ -2,7 +2,14 @@ export type FieldChange = { before: unknown; after: unknown };
 export type Changes = Record<string, FieldChange>;
 
 /** Fields never written to the audit log, whatever the entity. */
-const secretFields = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken']);
+const secretFields = new Set([
+  'passwordHash',
+  'password',
+  'tokenHash',
+  'csrfToken',
+  'secret',
+  'secretEncrypted',
+]);
 /** Bookkeeping fields whose change says nothing to an auditor. */
 const noiseFields = new Set(['updatedAt', 'version']);
 
@@ -16,7 +23,7 @@ function same(a: unknown, b: unknown): boolean {
 /**
  * The fields that differ between two versions of a record, as before/after pairs.
  * A create has `before` undefined; a delete has `after` undefined. Secrets are
- * marked as changed but their values never appear.
+ * marked as changed but their values never appear (an unset one stays null).
  */
 export function diffChanges(
   before: Record<string, unknown> | undefined,
@@ -30,7 +37,7 @@ export function diffChanges(
     const a = after?.[key];
     if (same(b, a)) continue;
     changes[key] = secretFields.has(key)
-      ? { before: b === undefined ? null : '***', after: a === undefined ? null : '***' }
+      ? { before: b == null ? null : '***', after: a == null ? null : '***' }
       : { before: b === undefined ? null : b, after: a === undefined ? null : a };
   }
   return changes;

@@ -10,7 +10,7 @@ export type AllocationFactors = {
   potential: number;
   /** Units actually sold in the recent months */
   usage: number;
-  /** Doctors of the rep using a competitor's product (negative prescription status) */
+  /** Doctors of the rep using a competitor's product (negative prescription status, or judged a regular user by competitor intelligence) */
   competitor: number;
 };
 

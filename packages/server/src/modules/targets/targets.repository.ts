@@ -274,10 +274,14 @@ export async function insertRepQuota(
 
 /**
  * The allocation factors per rep × product from the reps' doctors today (doctor_product_status: the rep's
- * judgement of 处方潜力 and 处方现状). Competitor activity here is the count of doctors with a negative
- * prescription status (before listing, or using a competitor's product); competitor intelligence proper
- * (竞争对手投入及表现) comes in a later issue and will feed this factor.
+ * judgement of 处方潜力 and 处方现状). Competitor activity (竞争对手投入及表现) is the count of doctors with a
+ * negative prescription status, or whom competitor intelligence judged a regular user (≥ 3 of 5, in the last
+ * 180 days) of a competitor product that competes with this product.
  */
+/** A usage judgement from 3 (经常) up counts a doctor as won by the competitor; older than the window it is stale. */
+const regularCompetitorUse = 3;
+const competitorUsageWindowDays = 180;
+
 export async function doctorFactors(db: Db, repIds: string[], productIds: string[], minPotential: number) {
   if (repIds.length === 0 || productIds.length === 0) return [];
   const rows = await rowsOf<{
@@ -291,7 +295,10 @@ export async function doctorFactors(db: Db, repIds: string[], productIds: string
     sql`select r.rep_id as "repId", s.product_id as "productId",
         count(distinct s.doctor_id) filter (where s.prescription_potential >= ${minPotential})::int as "highPotentialDoctors",
         coalesce(sum(s.prescription_potential) filter (where s.prescription_potential >= ${minPotential}), 0)::int as "potentialSum",
-        count(distinct s.doctor_id) filter (where s.prescription_status < 0)::int as "competitorDoctors"
+        count(distinct s.doctor_id) filter (where s.prescription_status < 0 or exists (
+          select 1 from competitor_usages cu join competitor_products cp on cp.id = cu.competitor_product_id
+          where cu.doctor_id = s.doctor_id and cp.product_id = s.product_id and cu.judgement >= ${regularCompetitorUse}
+            and cu.observed_on >= (now() at time zone 'Asia/Shanghai')::date - ${competitorUsageWindowDays}::int))::int as "competitorDoctors"
       from unnest(${sql.param(repIds)}::uuid[]) as r(rep_id)
       join doctor_product_status s on s.product_id = any(${sql.param(productIds)}::uuid[])
         and s.doctor_id in (

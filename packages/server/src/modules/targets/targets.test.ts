@@ -29,7 +29,9 @@ beforeAll(async () => {
   m2 = await t.signIn('manager02');
   rep01 = await t.signIn('rep01');
   rep02 = await t.signIn('rep02');
-  // rep1a's doctors: d1a (h1a) high potential and prescribing; dShared (hShared) high potential but negative status.
+  // rep1a's doctors: d1a (h1a) high potential and prescribing, but judged a regular user (4) of a competitor product
+  // against p1 (world.competitors); dShared (hShared) high potential but negative status. rep1b's d1b uses the
+  // competitor only rarely (2), which does not count.
   // Other fixtures' p1 statuses are replaced so the factors below are this file's alone.
   await db().delete(s.doctorProductStatus).where(eq(s.doctorProductStatus.productId, w.products.p1.id));
   await db()
@@ -181,7 +183,7 @@ describe('allocation grid', () => {
       highPotentialDoctors: 2,
       potentialSum: 9,
       recentUnits: 30,
-      competitorDoctors: 1,
+      competitorDoctors: 2,
     });
     expect(b.factors).toEqual({
       highPotentialDoctors: 0,

@@ -1,4 +1,5 @@
 import '../../lib/locales/reports.ts';
+import '../../lib/locales/pipeline.ts';
 import { useState } from 'react';
 import {
   Alert,
@@ -46,13 +47,21 @@ import { CountsLine, DeviationLines, ReportTextsView, StatusTag, SummaryLines } 
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `?date=`: the day looked at (never after today); today by default. */
-function useDayParam(): [string, (d: string) => void] {
+/** The weekday before `day` (a manager reads yesterday's finished reports; holidays are not skipped). */
+function previousWeekday(day: string): string {
+  let d = dayjs(day).subtract(1, 'day');
+  while (d.day() === 0 || d.day() === 6) d = d.subtract(1, 'day');
+  return d.format(dateFormat);
+}
+
+/** `?date=`: the day looked at (never after today); by default today for a rep, the previous weekday for a manager. */
+function useDayParam(fallback: 'today' | 'previousWeekday' = 'today'): [string, (d: string) => void] {
   const [params, setParam] = useSearchParamsUpdate();
   const raw = params.get('date');
   const today = chinaToday();
-  const day = raw && isoDatePattern.test(raw) && raw <= today ? raw : today;
-  return [day, (d: string) => setParam({ date: d === today ? undefined : d })];
+  const byDefault = fallback === 'today' ? today : previousWeekday(today);
+  const day = raw && isoDatePattern.test(raw) && raw <= today ? raw : byDefault;
+  return [day, (d: string) => setParam({ date: d === byDefault ? undefined : d })];
 }
 
 function DayPicker({ day, onChange }: { day: string; onChange: (d: string) => void }) {
@@ -405,7 +414,8 @@ function StalledBox({ teamId }: { teamId: string | undefined }) {
                   {p.hospitalName} · {p.productName}
                 </Link>
                 <Typography.Text type="secondary">
-                  {p.ownerName} · {p.stage} · {t('reports.stalledDays', { n: p.daysInStage })}
+                  {p.ownerName} · {t(`pipeline.stage.${p.stage}`)} ·{' '}
+                  {t('reports.stalledDays', { n: p.daysInStage })}
                 </Typography.Text>
               </Flex>
             </List.Item>
@@ -418,7 +428,7 @@ function StalledBox({ teamId }: { teamId: string | undefined }) {
 
 function TeamDayView() {
   const { t } = useTranslation();
-  const [day, setDay] = useDayParam();
+  const [day, setDay] = useDayParam('previousWeekday');
   const [params, setParam] = useSearchParamsUpdate();
   const teamParam = params.get('team') ?? undefined;
   const teamDay = useTeamDay(day, teamParam);

@@ -5,6 +5,7 @@ import type {
   DailyReportDraft,
   DeviationReason,
   ListResponse,
+  PipelineItem,
   ReportComment,
   ReportCommentKind,
   TeamDay,
@@ -73,16 +74,11 @@ export function useWeeklyReport(week: string, ownerId: string | undefined) {
   });
 }
 
-/** A stalled 进药 pipeline as the pipeline list answers it (only the fields shown here). */
-export type StalledPipeline = {
-  id: string;
-  hospitalName: string;
-  productName: string;
-  ownerName: string;
-  stage: string;
-  daysInStage: number;
-  nextAction: string | null;
-};
+/** A stalled 进药 pipeline (the fields shown here, from the pipeline list). */
+export type StalledPipeline = Pick<
+  PipelineItem,
+  'id' | 'hospitalName' | 'productName' | 'ownerName' | 'stage' | 'daysInStage' | 'nextAction'
+>;
 
 /** 停滞的进药项目 of the manager's team; the box stays empty if the pipeline list is not there. */
 export function useStalledPipelines(teamId: string | undefined, enabled = true) {

@@ -39,7 +39,7 @@ export const targetsEn: typeof targetsZhCN = {
       factors:
         '{{high}} high-potential doctors (potential {{potential}}) · last 3 months {{usage}} · {{competitor}} competitor doctors',
       factorsHelp:
-        'Allocation factors (seed 004): customer potential — high-potential target doctors; current usage — actual units of the last 3 months; competition — doctors with a negative prescription status (competitor intelligence comes later)',
+        'Allocation factors (seed 004): customer potential — high-potential target doctors; current usage — actual units of the last 3 months; competition — doctors with a negative prescription status, or judged regular users (3 of 5 or more, last 180 days) of a competing product by competitor intelligence',
       goalLabel: 'Rep goal {{goal}}',
       noReps: 'The team has no active reps',
       unsaved: '{{count}} cells not saved',
