@@ -64,11 +64,25 @@ describe('交接并停用: hand-over wizard', () => {
     await page.getByTestId('handover-effective-date').waitFor();
     await page.getByTestId('handover-next').click();
     // 2 every territory and the default to the teammate
+    // one dropdown at a time; a re-render (the draft saving) may close an open dropdown, so a pick is retried
+    const noDropdownOpen = () =>
+      expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     const pick = async (testId: string) => {
-      await page.getByTestId(testId).click();
-      await page
-        .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${successor.name}"]`)
-        .click();
+      for (let attempt = 1; ; attempt++) {
+        await noDropdownOpen();
+        await page.getByTestId(testId).click();
+        try {
+          await page
+            .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${successor.name}"]`)
+            .click({ timeout: 5000 });
+          break;
+        } catch (err) {
+          if (attempt === 3) throw err;
+          await page.keyboard.press('Escape');
+        }
+      }
+      await noDropdownOpen();
+      await expect.poll(() => page.getByTestId(testId).textContent()).toContain(successor.name);
     };
     await page.getByTestId('handover-default-successor').waitFor();
     const territorySelects = page.locator('[data-testid^="handover-territory-"]');

@@ -56,6 +56,7 @@ import {
   type ProspectDetail,
 } from './prospects.api.ts';
 import { statusColors } from './ProspectsPage.tsx';
+import { ProspectContactCols } from './ProspectContactCols.tsx';
 
 const blankToNull = (v: string | undefined | null) => (v?.trim() ? v.trim() : null);
 
@@ -181,26 +182,7 @@ function DetailsCard({ prospect }: { prospect: ProspectDetail }) {
                 <Input maxLength={500} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={8}>
-              <Form.Item name="city" label={t('prospects.city')}>
-                <Input maxLength={30} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={16}>
-              <Form.Item name="address" label={t('prospects.address')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="contactName" label={t('prospects.contactName')}>
-                <Input maxLength={30} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="contactPhone" label={t('prospects.contactPhone')}>
-                <Input maxLength={30} />
-              </Form.Item>
-            </Col>
+            <ProspectContactCols />
           </Row>
           <Form.Item name="plan" label={t('prospects.plan')}>
             <Input.TextArea rows={3} maxLength={2000} />

@@ -34,6 +34,7 @@ import {
   type Prospect,
   type ProspectFunnel,
 } from './prospects.api.ts';
+import { ProspectContactCols } from './ProspectContactCols.tsx';
 
 export const statusColors: Record<Prospect['status'], string> = {
   open: 'processing',
@@ -202,26 +203,7 @@ function NewProspectModal({ open, onClose }: { open: boolean; onClose: () => voi
           <Input maxLength={500} />
         </Form.Item>
         <Row gutter={12}>
-          <Col xs={24} sm={8}>
-            <Form.Item name="city" label={t('prospects.city')}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={16}>
-            <Form.Item name="address" label={t('prospects.address')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="contactName" label={t('prospects.contactName')}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="contactPhone" label={t('prospects.contactPhone')}>
-              <Input maxLength={30} inputMode="tel" />
-            </Form.Item>
-          </Col>
+          <ProspectContactCols />
           <Col xs={24} sm={16}>
             <Form.Item name="nextAction" label={t('prospects.nextAction')}>
               <Input maxLength={200} />
