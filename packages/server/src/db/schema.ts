@@ -680,6 +680,8 @@ export const territoryAssignments = pgTable(
   },
   (t) => [
     index('territory_assignments_user_idx').on(t.userId),
+    // who covered a territory on a day: every scope and KPI subquery asks it
+    index('territory_assignments_territory_user_start_idx').on(t.territoryId, t.userId, t.startDate),
     uniqueIndex('territory_assignments_current_uq')
       .on(t.territoryId)
       .where(sql`${t.endDate} is null`),
@@ -937,6 +939,8 @@ export const calls = pgTable(
     index('calls_owner_date_idx').on(t.ownerId, t.callDate),
     index('calls_doctor_date_idx').on(t.doctorId, t.callDate),
     index('calls_hospital_date_idx').on(t.hospitalId, t.callDate),
+    // planned vs done: the plan, the rep's day and the daily report look calls up by their planned call
+    index('calls_planned_call_idx').on(t.plannedCallId),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "calls_planned_call_idx" ON "calls" USING btree ("planned_call_id");--> statement-breakpoint
+CREATE INDEX "territory_assignments_territory_user_start_idx" ON "territory_assignments" USING btree ("territory_id","user_id","start_date");
