@@ -2,32 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { pinyinInitials } from '@keqing/domain';
 import { importColumns } from '@keqing/shared';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn } from './browser.ts';
+import { apiAs, launchBrowser, newPage, signIn } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-
-/** A signed-in API client, to look up demo data the way the page will show it. */
-async function apiAs(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${baseUrl()}/api${path}`, { headers: { cookie } });
-    expect(res.status, path).toBe(200);
-    return (await res.json()) as T;
-  };
-}
 
 type Doctor = { id: string; name: string };
 type Segmentation = { products: { productId: string; listed: boolean }[] };

@@ -1,6 +1,6 @@
 /** Debian's Chromium driven by playwright-core (no browser download). */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const demoPassword = 'Keqing@2026';
 
@@ -40,4 +40,23 @@ export async function signIn(page: Page, username: string, password = demoPasswo
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('button[type=submit]').click();
+}
+
+/** A signed-in API client (GET, answers 200), to look up demo data the way the page will show it. */
+export async function apiAs(username: string) {
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return async <T>(apiPath: string): Promise<T> => {
+    const res = await fetch(`${baseUrl()}/api${apiPath}`, { headers: { cookie } });
+    expect(res.status, apiPath).toBe(200);
+    return (await res.json()) as T;
+  };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, demoPassword, launchBrowser, signIn } from './browser.ts';
+import { apiAs, baseUrl, launchBrowser, signIn } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,25 +20,6 @@ type Call = {
 };
 type Doctor = { id: string; name: string; hospitalName: string };
 type Product = { id: string; name: string };
-
-/** A signed-in API client (Node's fetch: not affected by the browser going offline). */
-async function apiAs(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${baseUrl()}/api${path}`, { headers: { cookie } });
-    expect(res.status, path).toBe(200);
-    return (await res.json()) as T;
-  };
-}
 
 const chinaOffsetMs = 8 * 3600_000;
 /** `YYYY-MM-DDTHH:mm` wall time in China (the browser contexts below run in Asia/Shanghai). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn } from './browser.ts';
+import { apiAs, launchBrowser, newPage, signIn } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,25 +12,6 @@ type Call = { id: string; doctorId: string; startAt: string };
 type FollowUp = { id: string; doctorId: string; title: string };
 type Hospital = { id: string; name: string; latitude: number | null; longitude: number | null };
 type Brief = { frequency: { required: number; doneThisCycle: number } };
-
-/** A signed-in API client, to read what the page should show and check what it stored. */
-async function apiAs(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${baseUrl()}/api${path}`, { headers: { cookie } });
-    expect(res.status, path).toBe(200);
-    return (await res.json()) as T;
-  };
-}
 
 describe("doctor 360: the doctor's calls", () => {
   it('a rep sees the calls, open follow-ups and frequency, and logs a call for the doctor', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn } from './browser.ts';
+import { apiAs, launchBrowser, newPage, signIn } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,25 +16,6 @@ type User = {
   teamId: string | null;
   active: boolean;
 };
-
-/** A signed-in API client, to pick demo users the way the page shows them. */
-async function apiAs(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${baseUrl()}/api${path}`, { headers: { cookie } });
-    expect(res.status, path).toBe(200);
-    return (await res.json()) as T;
-  };
-}
 
 // reps other specs (or the demo's care-fee claims) rely on
 const busy = new Set(['rep01', 'rep02', 'rep06', 'rep11']);

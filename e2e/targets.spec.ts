@@ -1,32 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chinaDate } from '@keqing/domain';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn } from './browser.ts';
+import { apiAs, launchBrowser, newPage, signIn } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-
-/** A signed-in API client, to read the quotas the page shows. */
-async function apiAs(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(apiPath: string): Promise<T> => {
-    const res = await fetch(`${baseUrl()}/api${apiPath}`, { headers: { cookie } });
-    expect(res.status, apiPath).toBe(200);
-    return (await res.json()) as T;
-  };
-}
 
 type ForecastSummary = {
   month: string;
