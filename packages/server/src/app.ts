@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifySchema } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -12,8 +12,9 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './logger.ts';
-import { registerErrorHandling } from './errors/error-handler.ts';
+import { handleFrameworkError, registerErrorHandling } from './errors/error-handler.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
+import { registerJsonBodyParser } from './http/json-body.ts';
 import { registerSessionHook } from './http/session-hook.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -76,7 +77,8 @@ export const appVersion = packageJson.version;
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-export type RouteEntry = { method: string; url: string; public: boolean };
+/** `schema`: the route's zod schemas (params, body, querystring), for the bad-input property test. */
+export type RouteEntry = { method: string; url: string; public: boolean; schema?: FastifySchema };
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyInstance {
@@ -100,6 +102,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 5 * 1024 * 1024,
+    frameworkErrors: handleFrameworkError,
     routerOptions: { ignoreTrailingSlash: true },
   });
 
@@ -112,7 +115,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, public: !!route.config?.public });
+      routeTable.push({ method, url: route.url, public: !!route.config?.public, schema: route.schema });
     }
   });
 
@@ -121,6 +124,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   // Set once the web app's files are registered: unknown non-API GETs then get the app shell.
   let serveSpa = false;
   registerErrorHandling(app, () => serveSpa);
+  registerJsonBodyParser(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -201,7 +205,18 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const webDist = config.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt web app needs no restart
-    await app.register(fastifyStatic, { root: webDist, wildcard: true });
+    const hashedAssets = path.join(webDist, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      // Built chunks carry a content hash in their name: a browser keeps them without asking again, so a
+      // reload does not wait behind busy API requests (index.html is still revalidated every time).
+      setHeaders: (reply, filePath) => {
+        if (filePath.startsWith(hashedAssets)) {
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
     serveSpa = true;
   }
 

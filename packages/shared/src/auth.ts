@@ -40,3 +40,7 @@ export const changePasswordBodySchema = z.object({
 });
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** 退出所有设备: how many sessions a sign-out everywhere ended. */
+export const sessionsEndedSchema = z.object({ ok: z.literal(true), sessionsEnded: z.number().int().min(0) });
+export type SessionsEnded = z.infer<typeof sessionsEndedSchema>;

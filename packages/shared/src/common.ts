@@ -35,4 +35,5 @@ export type ListResponse<T> = { items: T[]; total: number; page: number; pageSiz
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const isoDate = z.iso.date();
-export const versionSchema = z.number().int().min(1);
+/** The `version` column is a PostgreSQL integer: a larger number would fail in SQL, not here. */
+export const versionSchema = z.number().int().min(1).max(2_147_483_647);

@@ -23,6 +23,7 @@ import { reportsMessages } from './messages/reports.ts';
 import { notificationsMessages } from './messages/notifications.ts';
 import { handoverMessages } from './messages/handover.ts';
 import { targetsMessages } from './messages/targets.ts';
+import { requestMessages } from './messages/request.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -169,6 +170,7 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...notificationsMessages['zh-CN'],
     ...handoverMessages['zh-CN'],
     ...targetsMessages['zh-CN'],
+    ...requestMessages['zh-CN'],
   },
   en: {
     ...coreMessages.en,
@@ -196,6 +198,7 @@ const ruleMessages: Record<Locale, Catalog> = {
     ...notificationsMessages.en,
     ...handoverMessages.en,
     ...targetsMessages.en,
+    ...requestMessages.en,
   },
 };
 

@@ -36,7 +36,8 @@ export type OutlierNorms = { minCallsPerDay: number; maxCallsPerDay: number; min
 /**
  * The calls in bursts among start times (ms, any order): sorted, a call within `burstGapMinutes` of the one
  * before joins its chain, and every call of a chain of at least `burstMinCalls` counts. The SQL of
- * findRepKpiCounts does the same with a window function.
+ * findRepKpiCounts and of the call day summaries does the same with a window function, one rep-day at a time
+ * (give this the start times of one day for the same answer).
  */
 export function burstCallCount(startTimes: number[]): number {
   const sorted = [...startTimes].sort((a, b) => a - b);

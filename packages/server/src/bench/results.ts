@@ -2,12 +2,15 @@
  * `bench/results.md`: every benchmark writes its own section (between markers), so runs of different
  * benchmarks never overwrite each other and the file always shows the latest figure of each.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const resultsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../bench/results.md');
+export const resultsFile = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../bench/results.md',
+);
 
 export type BenchFigure = {
   /** what was measured, e.g. "doctor search p95 (50 users)" */
@@ -47,7 +50,8 @@ export function machineLine(): string {
 export function renderSection(s: BenchSection, date = new Date()): string {
   const day = date.toISOString().slice(0, 10);
   const rows = s.figures.map(
-    (f) => `| ${f.figure} | ${f.measured} | ${f.target} | ${f.met === null ? '—' : f.met ? 'met' : '**missed**'} |`,
+    (f) =>
+      `| ${f.figure} | ${f.measured} | ${f.target} | ${f.met === null ? '—' : f.met ? 'met' : '**missed**'} |`,
   );
   return [
     `<!-- bench:${s.key} -->`,
@@ -69,6 +73,7 @@ export function recordBenchResults(s: BenchSection, file = resultsFile): void {
   const block = renderSection(s);
   const pattern = new RegExp(`<!-- bench:${s.key} -->[\\s\\S]*?<!-- /bench:${s.key} -->`);
   const next = pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`;
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
   console.log(`\n${block}\n(written to ${path.relative(process.cwd(), file)})`);
 }

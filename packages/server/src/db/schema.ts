@@ -941,6 +941,9 @@ export const calls = pgTable(
     index('calls_hospital_date_idx').on(t.hospitalId, t.callDate),
     // planned vs done: the plan, the rep's day and the daily report look calls up by their planned call
     index('calls_planned_call_idx').on(t.plannedCallId),
+    // the overlap check of every call write reads the owner's calls ending after the new start: a few rows,
+    // not the rep's whole history
+    index('calls_owner_end_idx').on(t.ownerId, t.endAt),
   ],
 );
 
@@ -962,6 +965,44 @@ export const callAmendments = pgTable(
   },
   (t) => [index('call_amendments_call_idx').on(t.callId)],
 );
+
+/**
+ * 拜访日汇总: a rep's counted, submitted calls of one China day, so dashboards over a year or the whole country
+ * sum a few rows per rep-day instead of re-reading millions of calls. Kept exact in the same transaction as every
+ * write to calls by a statement trigger (migration 0012); counted types, the objective minimum and the short/burst
+ * rules it was built with are in analytics_summary_state. Dashboards read it only when those match the settings.
+ */
+export const callDaySummaries = pgTable(
+  'call_day_summaries',
+  {
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    callDate: date('call_date', { mode: 'string' }).notNull(),
+    calls: integer('calls').notNull(),
+    /** calls with at least the minimum number of objectives */
+    minObjectiveCalls: integer('min_objective_calls').notNull(),
+    /** calls of a minute or less */
+    shortCalls: integer('short_calls').notNull(),
+    /** calls in a burst (≥ 3 calls each within 5 minutes of the one before, within the day) */
+    burstCalls: integer('burst_calls').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.callDate] })],
+);
+
+/**
+ * The rules call_day_summaries were built with (one row; none until the first build, and then dashboards read
+ * calls directly). A change of counted types or the objective minimum needs `rebuildAnalyticsSummaries`.
+ */
+export const analyticsSummaryState = pgTable('analytics_summary_state', {
+  id: integer('id').primaryKey().default(1),
+  countedTypes: text('counted_types').array().notNull(),
+  minObjectives: integer('min_objectives').notNull(),
+  shortCallSeconds: integer('short_call_seconds').notNull(),
+  burstGapMinutes: integer('burst_gap_minutes').notNull(),
+  burstMinCalls: integer('burst_min_calls').notNull(),
+  rebuiltAt: timestamp('rebuilt_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
 
 /** 跟进任务: the next step of a call, due on a date, done or not done. */
 export const followUps = pgTable(

@@ -36,6 +36,10 @@ function fromDatabaseError(err: unknown): AppError | undefined {
   const state = (e as { code?: unknown })?.code;
   if (typeof state === 'string') {
     if (state === '23505') return new AppError('CONFLICT', { cause: err });
+    // data exceptions (number out of range, impossible date, text the column cannot hold): the
+    // input reached SQL unchecked; the statement failed, so nothing was written — the client's 400
+    if (state.startsWith('22'))
+      return new AppError('BAD_REQUEST', { messageKey: 'request.valueRejected', cause: err });
     if (unavailableSqlStates.has(state)) return new AppError('DB_UNAVAILABLE', { cause: err });
   }
   if ((e as { code?: unknown })?.code === 'ECONNREFUSED')
@@ -76,6 +80,20 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   return reply.status(httpStatusOf(error.code)).type('application/json; charset=utf-8').send(body);
 }
 
+/**
+ * Fastify's `frameworkErrors`: the router refuses a path before any hook runs (a param longer
+ * than the router allows, a malformed percent-encoding); answer in the API's shape and language.
+ */
+export function handleFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = pickLocale(request.headers['accept-language']);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH' || err.code === 'FST_ERR_BAD_URL') {
+    const messageKey = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.urlTooLong' : 'request.badUrl';
+    return sendError(request, reply, new AppError('BAD_REQUEST', { messageKey }));
+  }
+  request.log.error({ err }, 'framework error');
+  return sendError(request, reply, new AppError('INTERNAL'));
+}
+
 export function registerErrorHandling(app: FastifyInstance, serveSpa: () => boolean = () => false) {
   app.setErrorHandler((err: unknown, request, reply) => {
     if (err instanceof AppError) {
@@ -89,6 +107,9 @@ export function registerErrorHandling(app: FastifyInstance, serveSpa: () => bool
     const mapped = fromFastifyError(err as FastifyError) ?? fromDatabaseError(err);
     if (mapped) {
       if (mapped.code === 'DB_UNAVAILABLE') request.log.error({ err }, 'database unavailable');
+      // a schema that should have refused the value first: worth a look, not an outage
+      if (mapped.messageKey === 'request.valueRejected')
+        request.log.warn({ err }, 'database refused a value');
       return sendError(request, reply, mapped);
     }
     const status = (err as FastifyError).statusCode;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,6 +180,28 @@ describe('web app serving', () => {
     const api = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(api.statusCode).toBe(401);
     expect(api.json().error.code).toBe('AUTH_REQUIRED');
+    await app.close();
+    await database.close();
+    rmSync(webDist, { recursive: true, force: true });
+  });
+
+  it('lets browsers keep the hashed chunks for good but revalidate the app shell', async () => {
+    const webDist = mkdtempSync(path.join(os.tmpdir(), 'keqing-web-'));
+    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>客情</title>');
+    mkdirSync(path.join(webDist, 'assets'));
+    writeFileSync(path.join(webDist, 'assets', 'index-Ab12Cd34.js'), 'console.log(1)');
+    writeFileSync(path.join(webDist, 'favicon.svg'), '<svg/>');
+    const database = await createTestDatabase();
+    const config = testConfig({ webDist });
+    const app = await buildApp({ config, database, logger: createLogger(config) });
+    const chunk = await app.inject({ method: 'GET', url: '/assets/index-Ab12Cd34.js' });
+    expect(chunk.statusCode).toBe(200);
+    expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/doctors', '/favicon.svg']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'] ?? '', url).not.toContain('immutable');
+    }
     await app.close();
     await database.close();
     rmSync(webDist, { recursive: true, force: true });

@@ -80,6 +80,7 @@ const exemptions: Exemption[] = [
   { route: 'GET /api/auth/me', why: "the caller's own session" },
   { route: 'POST /api/auth/logout', why: "ends the caller's own session" },
   { route: 'POST /api/auth/password', why: "changes the caller's own password" },
+  { route: 'POST /api/auth/logout-everywhere', why: "ends the caller's own sessions" },
 ];
 
 let t: TestApp;

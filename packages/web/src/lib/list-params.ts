@@ -24,6 +24,8 @@ export function useListParams<F extends string = never>(
   const pageSize = Math.min(200, Math.max(1, Number(searchParams.get(key('pageSize'))) || defaultPageSize));
   const q = searchParams.get(key('q')) ?? '';
   const sort = searchParams.get(key('sort')) ?? undefined;
+  // 连续滚动: one long virtualised list that loads further pages while scrolling, instead of page buttons.
+  const continuous = searchParams.get(key('view')) === 'scroll';
   const filterKey = filterNames.map((name) => `${name}=${searchParams.get(key(name)) ?? ''}`).join('&');
   const filters = useMemo(() => {
     const values = {} as Record<F, string | undefined>;
@@ -61,6 +63,7 @@ export function useListParams<F extends string = never>(
     q,
     sort,
     filters,
+    continuous,
     /** What to send to `GET /api/<resource>`. */
     query,
     setQ: (value: string) => update({ q: value.trim() }, true),
@@ -84,6 +87,7 @@ export function useListParams<F extends string = never>(
       update(changes, true);
     },
     setPage: (value: number) => update({ page: value }, false),
+    setContinuous: (on: boolean) => update({ view: on ? 'scroll' : undefined }, true),
     /** Table onChange: pagination and column sorting. */
     onTableChange: <T>(
       pagination: TablePaginationConfig,

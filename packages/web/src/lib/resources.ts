@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   keepPreviousData,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -25,6 +26,35 @@ export function useList<T>(resource: string, params: QueryParams, options: { ena
     placeholderData: keepPreviousData,
     enabled: options.enabled,
   });
+}
+
+/** Largest page the list routes accept (`listQuerySchema`). */
+const largestPage = 200;
+
+/**
+ * A list read page after page for continuous scrolling; `items` are all loaded rows (a row that moved
+ * between two page reads shows once). Writes invalidate it with the resource, like `useList`.
+ */
+export function useInfiniteList<T extends { id: string }>(
+  resource: string,
+  params: QueryParams,
+  options: { enabled?: boolean } = {},
+) {
+  const query = useInfiniteQuery({
+    queryKey: [resource, 'infinite', params] as const,
+    queryFn: ({ signal, pageParam }) =>
+      api.get<ListResponse<T>>(`/${resource}`, { ...params, page: pageParam, pageSize: largestPage }, signal),
+    initialPageParam: 1,
+    getNextPageParam: (last, pages) =>
+      pages.length * largestPage < last.total && last.items.length > 0 ? pages.length + 1 : undefined,
+    placeholderData: keepPreviousData,
+    enabled: options.enabled,
+  });
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    return (query.data?.pages ?? []).flatMap((p) => p.items.filter((r) => !seen.has(r.id) && seen.add(r.id)));
+  }, [query.data]);
+  return { ...query, items, total: query.data?.pages.at(-1)?.total };
 }
 
 export function useDetail<T>(resource: string, id: string | undefined) {

@@ -111,6 +111,7 @@ import {
   users,
 } from '../schema.ts';
 import { computeChannelHealth, evaluateChannelWarnings } from '../../modules/channel/warnings-evaluation.ts';
+import { rebuildAnalyticsSummaries } from '../../modules/analytics/summaries.ts';
 import { channelHistoryMonths } from './channel-data.ts';
 import { generateDemoData, type DemoRows } from './generate.ts';
 
@@ -281,7 +282,11 @@ function arrayLiteral(values: readonly unknown[]): string {
  * same way through every driver, so those columns go as text (JSON, array literal)
  * and are cast back in the select list. A key missing from a row inserts NULL.
  */
-async function insertRows(db: Db, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<void> {
+export async function insertRows(
+  db: Db,
+  table: PgTable,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const columns = getTableColumns(table) as Record<string, PgColumn>;
@@ -350,6 +355,8 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
 
   const written = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    // The calls' day summaries are rebuilt once below rather than recounted per inserted chunk.
+    await tx.execute(sql`select set_config('keqing.defer_call_summaries', 'on', true)`);
     // Another process may have seeded while we were generating.
     if (await hasUsers(tx)) return false;
     for (const key of Object.keys(tables) as (keyof DemoRows)[]) {
@@ -361,6 +368,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
   // Fresh statistics for the planner: PGlite never runs autovacuum, and without them it estimates one row
   // per table and picks nested loops over the whole seed (the frequency queries took seconds).
   await db.execute(sql`analyze`);
+  await rebuildAnalyticsSummaries(db);
   if (options.channel ?? true) await evaluateChannel(db, today);
 
   const counts = emptyCounts();

@@ -103,10 +103,11 @@ export function createDoctorsService(deps: { db: Db }) {
   async function loadDetail(tx: Db, ctx: RequestContext, id: string): Promise<DoctorDetail | undefined> {
     const d = await repo.getDoctor(tx, id, doctorScope(ctx));
     if (!d) return undefined;
-    const [hospital, productStatuses] = [
-      await repo.getHospitalBrief(tx, d.hospitalId),
-      await repo.findDoctorProductStatuses(tx, id),
-    ];
+    // independent reads: together, so the doctor page waits for one round trip, not two
+    const [hospital, productStatuses] = await Promise.all([
+      repo.getHospitalBrief(tx, d.hospitalId),
+      repo.findDoctorProductStatuses(tx, id),
+    ]);
     return {
       ...d,
       hospital: hospital!,

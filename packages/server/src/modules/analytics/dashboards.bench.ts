@@ -1,18 +1,40 @@
 /**
- * Benchmark: the manager's team dashboard and the admin's region roll-up on the demo data (PGlite in memory,
- * in-process requests through the real app with sessions and scope). Prints p50/p95 beside the targets of the
- * scale issue; never asserted in tests. Run: `npm run bench -- dashboards` (or `tsx` this file [runs]).
+ * Benchmark: the manager's team dashboard and the admin's region roll-up (issue 8 item 5), through the real app
+ * in-process (sessions, scope, the same services), one request at a time. Prints p50/p95/p99 beside the targets
+ * and writes them to bench/results.md; never asserted in tests.
+ *
+ * `npm run bench -- dashboards` reads the national PostgreSQL database (`keqing_national`, else `keqing_regional`)
+ * when one holds data, else seeds the demo data into an in-memory PGlite. Options (with `tsx` this file):
+ *   --scale auto|national|regional|demo   which database (default auto)
+ *   --database-url postgres://…           any scale database instead
+ *   --runs N                              measured requests per figure (default 30 demo, 15 at scale)
+ * At scale the bench only reads (plus its sign-in sessions). When the day summaries of the database were not
+ * counted with the planning settings in force, it rebuilds them first and prints how long that took.
  */
 import { performance } from 'node:perf_hooks';
-import { addDays, chinaDate } from '@keqing/domain';
-import { seedDemoData } from '../../db/seed/demo-data.ts';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
+import { addDays, chinaDate } from '@keqing/domain';
 import { buildApp } from '../../app.ts';
+import { percentile, recordBenchResults, type BenchFigure } from '../../bench/results.ts';
 import { testConfig } from '../../config.ts';
-import { migrateDatabase, openDatabase } from '../../db/client.ts';
+import { migrateDatabase, openDatabase, type Database } from '../../db/client.ts';
+import { seedDemoData } from '../../db/seed/demo-data.ts';
 import { createLogger } from '../../logger.ts';
+import { loadPlanningSettings } from '../planning/planning-settings.repository.ts';
+import { findSummaryRules, rebuildAnalyticsSummaries, summariesMatch, summaryRulesOf } from './summaries.ts';
 
 type Client = { get(url: string): Promise<{ statusCode: number; body: string }> };
+
+const { values: opts } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'auto' },
+    'database-url': { type: 'string' },
+    runs: { type: 'string' },
+  },
+});
 
 /** A signed-in client of the in-process app (session cookie; reads only, so no CSRF token needed). */
 async function signIn(app: FastifyInstance, username: string): Promise<Client> {
@@ -28,13 +50,16 @@ async function signIn(app: FastifyInstance, username: string): Promise<Client> {
   };
 }
 
-const runs = Number(process.argv[2] ?? 30);
+const ms = (v: number) => `${v.toFixed(0)} ms`;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(label: string, client: Client, url: string, targetMs: number) {
+/** One figure: a warm-up request, then `runs` timed ones in a row. */
+async function measure(
+  label: string,
+  client: Client,
+  url: string,
+  targetMs: number,
+  runs: number,
+): Promise<BenchFigure[]> {
   const warm = await client.get(url);
   if (warm.statusCode !== 200) throw new Error(`${label}: ${warm.statusCode} ${warm.body.slice(0, 300)}`);
   const times: number[] = [];
@@ -45,57 +70,168 @@ async function measure(label: string, client: Client, url: string, targetMs: num
     if (res.statusCode !== 200) throw new Error(`${label}: ${res.statusCode}`);
   }
   times.sort((a, b) => a - b);
-  const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+  const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(times, p)) as [number, number, number];
   console.log(
-    `${label.padEnd(44)} p50 ${fmt(percentile(times, 50)).padStart(8)}  p95 ${fmt(percentile(times, 95)).padStart(8)}` +
+    `${label.padEnd(52)} p50 ${ms(p50).padStart(8)}  p95 ${ms(p95).padStart(8)}  p99 ${ms(p99).padStart(8)}` +
       `  (target p95 < ${targetMs} ms)`,
   );
+  return [
+    { figure: `${label} p50`, measured: ms(p50), target: '—', met: null },
+    { figure: `${label} p95`, measured: ms(p95), target: `< ${targetMs} ms`, met: p95 < targetMs },
+    { figure: `${label} p99`, measured: ms(p99), target: '—', met: null },
+  ];
+}
+
+/** Whether a PostgreSQL database exists and holds calls. */
+async function holdsCalls(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ any: boolean }>(
+      'select exists (select 1 from calls where status = $1) as any',
+      ['submitted'],
+    );
+    return rows[0]?.any ?? false;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function pickScaleDatabase(): Promise<string | undefined> {
+  const given = opts['database-url'];
+  if (given) return given;
+  const names =
+    opts.scale === 'national'
+      ? ['keqing_national']
+      : opts.scale === 'regional'
+        ? ['keqing_regional']
+        : opts.scale === 'auto'
+          ? ['keqing_national', 'keqing_regional']
+          : [];
+  for (const name of names) {
+    const url = `postgres://postgres@127.0.0.1:5432/${name}`;
+    if (await holdsCalls(url)) return url;
+    console.log(`(${name}: missing or without calls)`);
+  }
+  if (opts.scale === 'national' || opts.scale === 'regional') throw new Error(`no ${opts.scale} database`);
+  return undefined;
+}
+
+type Row<T> = { rows: T[] };
+async function one<T>(database: Database, query: ReturnType<typeof sql>): Promise<T> {
+  return ((await database.db.execute(query)) as unknown as Row<T>).rows[0]!;
+}
+
+/** Brings the day summaries in line with the planning settings (a rebuild, timed) when they are not. */
+async function ensureSummaries(database: Database): Promise<string | undefined> {
+  const wanted = summaryRulesOf(await loadPlanningSettings(database.db));
+  if (summariesMatch(await findSummaryRules(database.db), wanted)) return undefined;
+  console.log('day summaries missing or counted with other rules: rebuilding …');
+  const started = performance.now();
+  const { rows } = await rebuildAnalyticsSummaries(database.db);
+  const line = `rebuildAnalyticsSummaries: ${rows.toLocaleString('en-US')} rep-days in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  console.log(line);
+  return line;
 }
 
 async function main() {
-  const database = await openDatabase({});
+  const url = await pickScaleDatabase();
+  const database = await openDatabase(url ? { databaseUrl: url, poolSize: 4 } : {});
   await migrateDatabase(database);
-  const config = testConfig({ webDist: '/nonexistent' });
+  const config = testConfig({ webDist: '/nonexistent', databaseUrl: url });
   const app = await buildApp({ config, database, logger: createLogger({ ...config, logLevel: 'warn' }) });
   await app.ready();
-  const started = performance.now();
-  const seeded = await seedDemoData(database.db);
-  console.log(
-    `demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${seeded.counts.calls} calls, ${seeded.counts.users} users; ${runs} runs each`,
-  );
-  const manager = await signIn(app, 'manager01');
-  const admin = await signIn(app, 'admin');
-  for (const period of ['cycle', 'month', 'quarter']) {
-    await measure(
-      `manager01 team dashboard (${period})`,
-      manager,
-      `/api/dashboards/team?period=${period}`,
-      200,
+  const notes: string[] = [];
+  let scale: string;
+  let manager: string;
+  const today = chinaDate();
+  if (url) {
+    const rebuilt = await ensureSummaries(database);
+    if (rebuilt) notes.push(rebuilt);
+    const size = await one<{ users: number; reps: number; calls: string; first: string | null }>(
+      database,
+      sql`select (select count(*) from users)::int as users,
+        (select count(*) from users where role = 'rep' and active)::int as reps,
+        (select greatest(reltuples, 0)::bigint::text from pg_class where relname = 'calls') as calls,
+        (select min(call_date)::text from calls) as first`,
+    );
+    scale = `${new URL(url).pathname.slice(1)} (${size.users.toLocaleString('en-US')} users, ${size.reps.toLocaleString('en-US')} active reps, ~${Number(size.calls).toLocaleString('en-US')} calls since ${size.first})`;
+    // the manager of the largest active team: the heaviest team dashboard
+    const biggest = await one<{ username: string; reps: number }>(
+      database,
+      sql`select m.username, count(r.id)::int as reps
+        from teams t join users m on m.id = t.manager_id and m.active
+        join users r on r.team_id = t.id and r.role = 'rep' and r.active
+        where t.active group by m.username order by reps desc, m.username limit 1`,
+    );
+    manager = biggest.username;
+    notes.push(`manager ${manager} leads ${biggest.reps} active reps; admin reads every region`);
+  } else {
+    const started = performance.now();
+    const seeded = await seedDemoData(database.db);
+    scale = `demo (${seeded.counts.users} users, ${seeded.counts.calls.toLocaleString('en-US')} calls)`;
+    manager = 'manager01';
+    notes.push(
+      `demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)} s (PGlite in memory)`,
     );
   }
-  // the previous cycle: a full cycle of calls (the current one may have just begun)
-  const lastCycle = `period=cycle&date=${addDays(chinaDate(), -28)}`;
-  await measure(
-    'manager01 team dashboard (previous cycle)',
-    manager,
-    `/api/dashboards/team?${lastCycle}`,
-    200,
+  const runs = Number(opts.runs ?? (url ? 15 : 30));
+  console.log(`${scale}; ${runs} runs each`);
+
+  const managerClient = await signIn(app, manager);
+  const admin = await signIn(app, 'admin');
+  const yearAgo = addDays(today, -364);
+  const first = url
+    ? (await one<{ first: string | null }>(database, sql`select min(call_date)::text as first from calls`))
+        .first
+    : null;
+  const figures: BenchFigure[] = [];
+  const team = (label: string, query: string) =>
+    measure(`team dashboard (${label})`, managerClient, `/api/dashboards/team?${query}`, 200, runs);
+  const org = (label: string, query: string) =>
+    measure(
+      `national region roll-up (${label})`,
+      admin,
+      `/api/dashboards/org?level=region&${query}`,
+      1000,
+      runs,
+    );
+
+  figures.push(...(await team('cycle', 'period=cycle')));
+  figures.push(...(await team('quarter', 'period=quarter')));
+  figures.push(...(await team('one year', `period=custom&from=${yearAgo}&to=${today}`)));
+  figures.push(...(await org('cycle', 'period=cycle')));
+  figures.push(...(await org('quarter', 'period=quarter')));
+  figures.push(...(await org('one year', `period=custom&from=${yearAgo}&to=${today}`)));
+  if (first && first < yearAgo)
+    figures.push(...(await org('every call', `period=custom&from=${first}&to=${today}`)));
+
+  const settings = await loadPlanningSettings(database.db);
+  const summaries = await one<{ rows: number }>(
+    database,
+    sql`select count(*)::int as rows from call_day_summaries`,
   );
-  await measure(
-    'admin region roll-up (previous cycle)',
-    admin,
-    `/api/dashboards/org?level=region&${lastCycle}`,
-    1000,
+  notes.push(
+    `one request at a time through the real app in-process (app.inject: sessions, scope, services; no HTTP), after one warm-up request per figure; machine shared with other helpers' work`,
+    `call figures (calls, objectives, short, burst) come from call_day_summaries (${summaries.rows.toLocaleString('en-US')} rep-days; counted types ${settings.countedCallTypes.join(', ')}), kept in the same transaction as every write to calls by statement triggers: always fresh`,
+    'coverage and frequency (per rep × doctor) and the other KPI parts still read their tables directly',
   );
-  await measure('admin region roll-up (all regions, cycle)', admin, '/api/dashboards/org?level=region', 1000);
-  await measure(
-    'admin region roll-up (quarter)',
-    admin,
-    '/api/dashboards/org?level=region&period=quarter',
-    1000,
-  );
+  recordBenchResults({
+    key: url ? 'dashboards' : 'dashboards-demo',
+    title: url ? 'Dashboards at scale (issue 8 item 5)' : 'Dashboards on the demo data (PGlite)',
+    scale,
+    engine: url ? `PostgreSQL (${await serverVersion(database)})` : 'PGlite (in memory)',
+    figures,
+    notes,
+  });
   await app.close();
   await database.close();
+}
+
+async function serverVersion(database: Database): Promise<string> {
+  return (await one<{ v: string }>(database, sql`select current_setting('server_version') as v`)).v;
 }
 
 await main();

@@ -19,6 +19,7 @@ import {
 import type { CallType } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import { findSalesFigures } from '../targets/sales-figures.repository.ts';
+import { findSummaryRules, summariesMatch, summaryRulesOf } from './summaries.ts';
 
 export type RepKpiArgs = {
   repIds: string[];
@@ -100,7 +101,8 @@ export function repDoctorTargets(a: Omit<RepKpiArgs, 'workingDays'>): SQL {
 /**
  * The reps' submitted calls of the counted types in the period (with the product when filtered), one row each:
  * id, owner_id, short (≤ 60 s), min_objectives (≥ the minimum) and burst — in a chain of ≥ 3 calls each
- * starting within 5 minutes of the one before (ordered by start time per rep), which nobody visits face to face.
+ * starting within 5 minutes of the one before (ordered by start time within the rep's China day, so a chain never
+ * depends on where the period starts and the day summaries count the same), which nobody visits face to face.
  */
 export function repCountedCalls(
   a: Pick<RepKpiArgs, 'repIds' | 'from' | 'to' | 'productId' | 'countedTypes' | 'minObjectives'>,
@@ -108,21 +110,21 @@ export function repCountedCalls(
   const callProduct = a.productId ? sql`and ${a.productId}::uuid = any(c.product_ids)` : sql``;
   return sql`(
     with counted as (
-      select c.id, c.owner_id, c.start_at, c.end_at, c.objective_count,
+      select c.id, c.owner_id, c.call_date, c.start_at, c.end_at, c.objective_count,
         case when lag(c.start_at) over w is null
           or c.start_at - lag(c.start_at) over w > make_interval(mins => ${burstGapMinutes}) then 1 else 0 end as new_chain
       from calls c
       where c.owner_id = any(${uuidArray(a.repIds)}) and c.status = 'submitted'
         and c.type = any(${textArray(a.countedTypes)})
         and c.call_date between ${a.from}::date and ${a.to}::date ${callProduct}
-      window w as (partition by c.owner_id order by c.start_at, c.id)
+      window w as (partition by c.owner_id, c.call_date order by c.start_at, c.id)
     ),
     chained as (
-      select *, sum(new_chain) over (partition by owner_id order by start_at, id rows unbounded preceding) as chain
+      select *, sum(new_chain) over (partition by owner_id, call_date order by start_at, id rows unbounded preceding) as chain
       from counted
     ),
     sized as (
-      select *, count(*) over (partition by owner_id, chain) as chain_size from chained
+      select *, count(*) over (partition by owner_id, call_date, chain) as chain_size from chained
     )
     select id, owner_id,
       (end_at - start_at <= make_interval(secs => ${shortCallSeconds})) as short,
@@ -141,8 +143,49 @@ export function overdueFollowUpsWhere(a: Pick<RepKpiArgs, 'repIds' | 'today'>, a
 /** A rep with nothing in the period. */
 const emptyCounts = (workingDays: number): KpiCounts => ({ ...sumKpiCounts([], workingDays), reps: 1 });
 
+/**
+ * Where the call figures come from: `auto` reads the day summaries when they were counted with the rules of these
+ * arguments and no product is asked (else calls); `calls` always reads calls (the equivalence test compares both).
+ */
+export type CallFigureSource = 'auto' | 'calls';
+
+type RepCallFigures = { rep_id: string; calls: number; min_objectives: number; short: number; burst: number };
+
+/** Counted calls, ≥ minimum objectives, short and burst calls per rep with any call in the period. */
+export async function findRepCallFigures(
+  db: Db,
+  args: RepKpiArgs,
+  source: CallFigureSource = 'auto',
+): Promise<RepCallFigures[]> {
+  const wanted = summaryRulesOf({ countedCallTypes: args.countedTypes, minObjectives: args.minObjectives });
+  if (source === 'auto' && !args.productId && summariesMatch(await findSummaryRules(db), wanted))
+    return rowsOf<RepCallFigures>(
+      db,
+      sql`select s.owner_id as rep_id, sum(s.calls)::int as calls,
+        sum(s.min_objective_calls)::int as min_objectives,
+        sum(s.short_calls)::int as short, sum(s.burst_calls)::int as burst
+      from call_day_summaries s
+      where s.owner_id = any(${uuidArray(args.repIds)})
+        and s.call_date between ${args.from}::date and ${args.to}::date
+      group by s.owner_id`,
+    );
+  return rowsOf<RepCallFigures>(
+    db,
+    sql`select k.owner_id as rep_id, count(*)::int as calls,
+      (count(*) filter (where k.min_objectives))::int as min_objectives,
+      (count(*) filter (where k.short))::int as short,
+      (count(*) filter (where k.burst))::int as burst
+    from ${repCountedCalls(args)} k
+    group by k.owner_id`,
+  );
+}
+
 /** KPI counts per rep id (every asked rep is present, with zeros when they did nothing). */
-export async function findRepKpiCounts(db: Db, args: RepKpiArgs): Promise<Map<string, KpiCounts>> {
+export async function findRepKpiCounts(
+  db: Db,
+  args: RepKpiArgs,
+  source: CallFigureSource = 'auto',
+): Promise<Map<string, KpiCounts>> {
   const out = new Map<string, KpiCounts>(args.repIds.map((id) => [id, emptyCounts(args.workingDays)]));
   if (!args.repIds.length) return out;
   const asOf = asOfOf(args);
@@ -169,21 +212,7 @@ export async function findRepKpiCounts(db: Db, args: RepKpiArgs): Promise<Map<st
     c.byGrade.sort((x, y) => rank(x.grade) - rank(y.grade) || (x.grade < y.grade ? -1 : 1));
 
   // 2. call figures per rep
-  const callRows = await rowsOf<{
-    rep_id: string;
-    calls: number;
-    min_objectives: number;
-    short: number;
-    burst: number;
-  }>(
-    db,
-    sql`select k.owner_id as rep_id, count(*)::int as calls,
-      (count(*) filter (where k.min_objectives))::int as min_objectives,
-      (count(*) filter (where k.short))::int as short,
-      (count(*) filter (where k.burst))::int as burst
-    from ${repCountedCalls(args)} k
-    group by k.owner_id`,
-  );
+  const callRows = await findRepCallFigures(db, args, source);
   for (const r of callRows) {
     const c = out.get(r.rep_id);
     if (!c) continue;

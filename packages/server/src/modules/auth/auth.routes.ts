@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changePasswordBodySchema, loginBodySchema, okSchema, sessionResponseSchema } from '@keqing/shared';
+import {
+  changePasswordBodySchema,
+  loginBodySchema,
+  okSchema,
+  sessionResponseSchema,
+  sessionsEndedSchema,
+} from '@keqing/shared';
 import type { Config } from '../../config.ts';
 import { contextOf, sessionOf } from '../../http/route-context.ts';
 import { sessionCookieName, type AuthService } from './auth.service.ts';
@@ -62,6 +68,23 @@ export function authRoutes(deps: { auth: AuthService; config: Pick<Config, 'sess
         await auth.logout(contextOf(request), sessionOf(request));
         reply.clearCookie(sessionCookieName, { path: '/' });
         return { ok: true as const };
+      },
+    );
+
+    r.post(
+      '/api/auth/logout-everywhere',
+      {
+        config: { allowPasswordChangePending: true, complianceMayWrite: true },
+        schema: {
+          tags: ['auth'],
+          summary: '退出所有设备 Sign out everywhere: ends every session of the caller, this one included',
+          response: { 200: sessionsEndedSchema },
+        },
+      },
+      async (request, reply) => {
+        const sessionsEnded = await auth.logoutEverywhere(contextOf(request));
+        reply.clearCookie(sessionCookieName, { path: '/' });
+        return { ok: true as const, sessionsEnded };
       },
     );
 

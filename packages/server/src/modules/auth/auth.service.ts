@@ -159,6 +159,25 @@ export function createAuthService(deps: { db: Db; config: AuthConfig; now?: () =
       });
     },
 
+    /**
+     * 退出所有设备: ends every session of the caller, this one included — what someone who lost a
+     * phone or signed in on a shared computer expects. Audited with how many sessions ended.
+     */
+    async logoutEverywhere(ctx: RequestContext): Promise<number> {
+      return db.transaction(async (tx) => {
+        const sessionsEnded = await repo.deleteUserSessions(tx, ctx.actor.id);
+        await insertAudit(tx, {
+          actorId: ctx.actor.id,
+          requestId: ctx.requestId,
+          entity: 'user',
+          entityId: ctx.actor.id,
+          action: 'logout',
+          after: { everywhere: true, sessionsEnded },
+        });
+        return sessionsEnded;
+      });
+    },
+
     /** Changes the caller's own password and signs out their other devices. */
     async changePassword(
       ctx: RequestContext,

@@ -199,9 +199,12 @@ export async function deleteCall(tx: Db, id: string) {
   await tx.delete(calls).where(eq(calls.id, id));
 }
 
-/** Serialises one owner's call writes, so two devices cannot both pass the overlap check. */
+/**
+ * Serialises one owner's call writes, so two devices cannot both pass the overlap check ("no key update": rows
+ * that merely reference the user, e.g. audit entries of other requests, are not held up).
+ */
 export async function lockOwner(tx: Db, ownerId: string) {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).for('update');
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).for('no key update');
 }
 
 /** The owner's other calls (draft or submitted) that overlap [startAt, endAt). */

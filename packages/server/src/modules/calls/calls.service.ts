@@ -166,6 +166,15 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
     const settings = await loadPlanningSettings(db);
     const row = await repo.getCall(db, id);
     if (!row) throw notFound();
+    return resultOf(ctx, row, settings);
+  }
+
+  /** The answer built from a row the write already read (saves re-reading it under load). */
+  async function resultOf(
+    ctx: RequestContext,
+    row: repo.CallRow,
+    settings: PlanningSettings,
+  ): Promise<CallWriteResult> {
     const [call] = await toCalls([row], settings);
     const warnings: CallWriteResult['warnings'] = [];
     const min = settings.minObjectives;
@@ -376,6 +385,7 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
       before: forAudit(before),
       after: forAudit(after),
     });
+    return after;
   }
 
   /** A draft of the caller's own: 404 outside scope, 403 when someone else's, 409 once submitted. */
@@ -460,7 +470,7 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
       const outcome = await db.transaction(async (tx) => {
         await repo.lockOwner(tx, ownerId);
         const again = await repo.getCallByClientId(tx, ownerId, input.clientId);
-        if (again) return { id: again.id, created: false };
+        if (again) return { id: again.id, created: false, row: undefined };
         await validateCall(tx, ownerId, values, { settings, prefix: 'body', checkWindow: true });
         const id = await repo.insertCall(tx, { ...values, ownerId, clientId: input.clientId });
         if (!id) throw new AppError('CONFLICT');
@@ -473,10 +483,13 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
           action: 'create',
           after: forAudit(draft),
         });
-        if (input.submit) await submitInTx(tx, ctx, draft, draft.version, input.location);
-        return { id, created: true };
+        const row = input.submit ? await submitInTx(tx, ctx, draft, draft.version, input.location) : draft;
+        return { id, created: true, row };
       });
-      return { created: outcome.created, result: await writeResult(ctx, outcome.id) };
+      return {
+        created: outcome.created,
+        result: outcome.row ? await resultOf(ctx, outcome.row, settings) : await writeResult(ctx, outcome.id),
+      };
     },
 
     /** Changes a draft of one's own (send the version read: a second device gets 409). */
@@ -546,7 +559,7 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
       const row = await ownDraft(ctx, id, 'calls.alreadySubmitted');
       await checkDoctor(ctx, row.doctorId, 'body.doctorId');
       const settings = await loadPlanningSettings(db);
-      await db.transaction(async (tx) => {
+      const submitted = await db.transaction(async (tx) => {
         await repo.lockOwner(tx, row.ownerId);
         const before = await reload(tx, id, body.version, 'calls.alreadySubmitted', 'draft');
         await validateCall(tx, row.ownerId, valuesOf(before), {
@@ -556,9 +569,9 @@ export function createCallsService(deps: { db: Db; today?: () => string; now?: (
           checkWindow: true,
           previous: valuesOf(before),
         });
-        await submitInTx(tx, ctx, before, body.version, body.location);
+        return submitInTx(tx, ctx, before, body.version, body.location);
       });
-      return writeResult(ctx, id);
+      return resultOf(ctx, submitted, settings);
     },
 
     async deleteCall(ctx: RequestContext, id: string): Promise<void> {

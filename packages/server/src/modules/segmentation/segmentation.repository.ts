@@ -328,13 +328,17 @@ export async function getDoctorInScope(db: Db, id: string, scope: SQL | undefine
   return row;
 }
 
-/** Locks the doctor row for a stage or score change (two reps at once must not both pass the check). */
+/**
+ * Locks the doctor row for a stage or score change (two reps at once must not both pass the check). "No key
+ * update" still serialises the writers, but leaves the key-share locks of foreign keys alone: two reps' call
+ * submissions on one doctor each insert a row referencing it first, and FOR UPDATE then deadlocked them.
+ */
 export async function lockDoctor(tx: Db, id: string) {
   const [row] = await tx
     .select({ id: doctors.id, hospitalId: doctors.hospitalId, relationshipStage: doctors.relationshipStage })
     .from(doctors)
     .where(eq(doctors.id, id))
-    .for('update');
+    .for('no key update');
   return row;
 }
 

@@ -41,30 +41,40 @@ export async function findSalesFigures(
   const product = (column: string) => (f.productId ? sql`and ${sql.raw(column)} = ${f.productId}` : sql``);
 
   const result = (await db.execute(sql`
-    with sold as (
-      -- committed flow rows of the months, each with the territories holding its buyer (hospital or channel customer)
-      select fr.id, fr.product_id, fr.sale_date, fr.quantity, th.territory_id
-      from flow_rows fr
+    with covering as (
+      -- the reps' assignments overlapping the months, with the products their territory carries; starting from
+      -- them lets a team's figures read its own buyers' flow rows through the (buyer, sale date) indexes
+      select ta.user_id as rep_id, ta.territory_id, ta.start_date, ta.end_date, tr.product_ids
+      from territory_assignments ta
+      join territories tr on tr.id = ta.territory_id
+      where ta.user_id = any(${repIds})
+        and ta.start_date <= ${to}::date and (ta.end_date is null or ta.end_date >= ${from}::date)
+    ),
+    sold as (
+      -- committed flow rows of the months whose buyer (hospital or channel customer) lies in such a territory,
+      -- sold while the rep covered it, of a product the territory carries
+      select cv.rep_id, fr.id, fr.product_id, fr.sale_date, fr.quantity
+      from covering cv
+      join territory_hospitals th on th.territory_id = cv.territory_id
+      join flow_rows fr on fr.hospital_id = th.hospital_id and fr.sale_date between ${from}::date and ${to}::date
       join flow_imports fi on fi.id = fr.import_id and fi.status = 'committed'
-      join territory_hospitals th on th.hospital_id = fr.hospital_id
-      where fr.product_id is not null and fr.sale_date between ${from}::date and ${to}::date
+      where fr.product_id = any(cv.product_ids)
+        and fr.sale_date >= cv.start_date and (cv.end_date is null or fr.sale_date <= cv.end_date)
         ${product('fr.product_id')}
       union all
-      select fr.id, fr.product_id, fr.sale_date, fr.quantity, tc.territory_id
-      from flow_rows fr
+      select cv.rep_id, fr.id, fr.product_id, fr.sale_date, fr.quantity
+      from covering cv
+      join territory_channel_customers tc on tc.territory_id = cv.territory_id
+      join flow_rows fr on fr.buyer_customer_id = tc.channel_customer_id
+        and fr.sale_date between ${from}::date and ${to}::date
       join flow_imports fi on fi.id = fr.import_id and fi.status = 'committed'
-      join territory_channel_customers tc on tc.channel_customer_id = fr.buyer_customer_id
-      where fr.product_id is not null and fr.sale_date between ${from}::date and ${to}::date
+      where fr.product_id = any(cv.product_ids)
+        and fr.sale_date >= cv.start_date and (cv.end_date is null or fr.sale_date <= cv.end_date)
         ${product('fr.product_id')}
     ),
     hits as (
-      -- the rep covering such a territory on the sale date, where the territory carries the product; once per row
-      select distinct ta.user_id as rep_id, sd.id, sd.product_id, sd.sale_date, sd.quantity
-      from sold sd
-      join territories tr on tr.id = sd.territory_id and sd.product_id = any(tr.product_ids)
-      join territory_assignments ta on ta.territory_id = sd.territory_id
-        and ta.user_id = any(${repIds})
-        and ta.start_date <= sd.sale_date and (ta.end_date is null or ta.end_date >= sd.sale_date)
+      -- once per rep and row, even when two of the rep's territories hold the buyer
+      select distinct rep_id, id, product_id, sale_date, quantity from sold
     ),
     flow as (
       select rep_id, product_id, to_char(sale_date, 'YYYY-MM') as month, sum(quantity)::bigint as units

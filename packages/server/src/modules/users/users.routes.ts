@@ -4,6 +4,7 @@ import {
   createUserSchema,
   idParamsSchema,
   resetPasswordSchema,
+  sessionsEndedSchema,
   updateUserSchema,
   userListQuerySchema,
   userSchema,
@@ -38,6 +39,21 @@ export function usersRoutes(deps: { users: UsersService }) {
         },
       },
       async (request) => users.resetPassword(contextOf(request), request.params.id, request.body.newPassword),
+    );
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/api/users/:id/logout-everywhere',
+      {
+        schema: {
+          tags: ['users'],
+          summary: '强制下线 Sign a user out on every device (admin)',
+          params: idParamsSchema,
+          response: { 200: sessionsEndedSchema },
+        },
+      },
+      async (request) => ({
+        ok: true as const,
+        sessionsEnded: await users.logoutEverywhere(contextOf(request), request.params.id),
+      }),
     );
   };
 }

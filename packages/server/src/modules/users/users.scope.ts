@@ -66,4 +66,12 @@ export const usersScopeCases: ScopeCase[] = [
       payload: { newPassword: 'Temporary2026x' },
     }),
   },
+  {
+    route: 'POST /api/users/:id/logout-everywhere',
+    kind: 'write',
+    access: adminOnly,
+    // not a signed-in client of the matrix, so no other case loses its session
+    records: (w) => sameFor(w.users.rep2a.id),
+    request: (_w, id) => ({ method: 'POST', url: `/api/users/${id}/logout-everywhere` }),
+  },
 ];

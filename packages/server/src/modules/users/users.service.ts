@@ -6,6 +6,7 @@ import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { assertAdmin, scopeOf } from '../../scope/scope.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
 import { auditedChange, auditedCreate } from '../audit/audited.ts';
 import { deleteUserSessions } from '../auth/auth.repository.ts';
 import { assertPasswordAcceptable } from '../auth/auth.service.ts';
@@ -136,6 +137,24 @@ export function createUsersService(deps: { db: Db }) {
           await deleteUserSessions(tx, id);
         },
       }).then(({ passwordHash: _hidden, ...user }) => user);
+    },
+
+    /** 强制下线: an admin ends every session of a user (a lost phone, a suspected break-in); audited. */
+    async logoutEverywhere(ctx: RequestContext, id: string): Promise<number> {
+      assertAdmin(ctx.actor);
+      return db.transaction(async (tx) => {
+        if (!(await repo.getUser(tx, id))) throw notFound();
+        const sessionsEnded = await deleteUserSessions(tx, id);
+        await insertAudit(tx, {
+          actorId: ctx.actor.id,
+          requestId: ctx.requestId,
+          entity: 'user',
+          entityId: id,
+          action: 'logout',
+          after: { everywhere: true, sessionsEnded },
+        });
+        return sessionsEnded;
+      });
     },
   };
 }

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
-import { Flex, Input, Table, type TableColumnsType, type TableProps } from 'antd';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Flex, Input, Segmented, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QueryParams } from '../../lib/api.ts';
 import type { useListParams } from '../../lib/list-params.ts';
 import { useListView } from '../../lib/list-view.ts';
-import { useList } from '../../lib/resources.ts';
+import { useInfiniteList, useList } from '../../lib/resources.ts';
 import { ListError } from '../../app/ui/ListError.tsx';
 import { ColumnPicker, ExportButton, SavedViewPicker } from '../../app/ui/ListViewTools.tsx';
 
@@ -24,6 +24,11 @@ export type ListColumn<T> = {
 };
 
 export type ListParams<F extends string> = ReturnType<typeof useListParams<F>>;
+
+/** Column width in continuous mode, where the virtual table needs fixed widths. */
+const defaultColumnWidth = 160;
+/** Start reading the next page once a row this close to the end of the loaded rows is drawn. */
+const prefetchRows = 60;
 
 /**
  * A server-paginated account list with search (name or pinyin initials), filters, sort, column choice,
@@ -45,6 +50,7 @@ export function AccountList<T extends { id: string }, F extends string = never>(
   testId,
   size = 'middle',
   expandable,
+  continuousScroll = false,
 }: {
   /** Saved views' list kind (hospitals, doctors …). */
   listKind: string;
@@ -62,6 +68,8 @@ export function AccountList<T extends { id: string }, F extends string = never>(
   testId: string;
   size?: TableProps<T>['size'];
   expandable?: TableProps<T>['expandable'];
+  /** Offers 连续滚动: all matching rows in one virtualised table, read 200 at a time while scrolling. */
+  continuousScroll?: boolean;
 }) {
   const { t } = useTranslation();
   const probe = useListView<F>({
@@ -74,19 +82,40 @@ export function AccountList<T extends { id: string }, F extends string = never>(
   const visible = all.filter(isShown);
   const allKeys = all.map((c) => c.key);
   const query: QueryParams = { ...probe.list.query, ...fixedQuery };
-  const { data, isFetching, error } = useList<T>(resource, query);
+  const continuous = continuousScroll && probe.list.continuous;
+  const paged = useList<T>(resource, query, { enabled: !continuous });
+  const { page: _page, pageSize: _pageSize, ...unpagedQuery } = query;
+  const scrolled = useInfiniteList<T>(resource, unpagedQuery, { enabled: continuous });
+  const error = continuous ? scrolled.error : paged.error;
 
   const tableColumns: TableColumnsType<T> = visible.map((c) => ({
     key: c.key,
     title: c.title,
     align: c.align,
-    width: c.width,
+    width: continuous ? (c.width ?? defaultColumnWidth) : c.width,
     render: (_: unknown, record: T) => c.render(record),
     ...(c.sortable ? { sorter: true, sortOrder: probe.list.sortOrderOf(c.key) } : {}),
   }));
 
   // A view stores the columns shown explicitly, so it reads the same after new columns appear.
   const current = probe.currentView(visible.map((c) => c.key));
+
+  // The furthest row the virtual table has drawn. Pixel offsets would not do: the virtual list scrolls by
+  // measured row heights, so its end is not where the holder's scrollHeight says.
+  const furthestRow = useRef(0);
+  const listIdentity = JSON.stringify(unpagedQuery);
+  useEffect(() => {
+    furthestRow.current = 0; // a new search or sort starts at the top
+  }, [listIdentity]);
+  const loadMoreNearEnd = () => {
+    const nearEnd = furthestRow.current >= scrolled.items.length - prefetchRows;
+    if (nearEnd && scrolled.hasNextPage && !scrolled.isFetchingNextPage)
+      void scrolled.fetchNextPage({ cancelRefetch: false });
+  };
+  // Also after a page arrives: the user may already be at its end.
+  useEffect(loadMoreNearEnd);
+  // The virtual table needs a fixed height: the window below the toolbar, at least a few rows.
+  const scrollHeight = Math.max(360, window.innerHeight - 320);
 
   return (
     <div data-testid={testId}>
@@ -120,6 +149,17 @@ export function AccountList<T extends { id: string }, F extends string = never>(
             fileName={exportName}
             extraItems={exportExtra?.(query)}
           />
+          {continuousScroll ? (
+            <Segmented
+              value={continuous ? 'scroll' : 'paged'}
+              onChange={(v) => probe.list.setContinuous(v === 'scroll')}
+              options={[
+                { value: 'paged', label: t('lists.modePaged') },
+                { value: 'scroll', label: t('lists.modeScroll') },
+              ]}
+              data-testid={`${testId}-mode`}
+            />
+          ) : null}
           {actions}
         </Flex>
       </Flex>
@@ -129,18 +169,52 @@ export function AccountList<T extends { id: string }, F extends string = never>(
         </Flex>
       ) : null}
       <ListError error={error} />
-      <Table<T>
-        rowKey="id"
-        size={size}
-        columns={tableColumns}
-        dataSource={data?.items}
-        loading={isFetching}
-        pagination={probe.list.pagination(data?.total)}
-        onChange={probe.list.onTableChange}
-        scroll={{ x: 'max-content' }}
-        expandable={expandable}
-        data-testid={`${testId}-table`}
-      />
+      {continuous ? (
+        <>
+          <Table<T>
+            virtual
+            rowKey="id"
+            size={size}
+            columns={tableColumns}
+            dataSource={scrolled.items}
+            // Only a new search or sort covers the table; reading further pages happens below the fold.
+            loading={scrolled.isFetching && !scrolled.isFetchingNextPage}
+            pagination={false}
+            onChange={probe.list.onTableChange}
+            onRow={(_, index) => {
+              furthestRow.current = Math.max(furthestRow.current, index ?? 0);
+              return {};
+            }}
+            onScroll={loadMoreNearEnd}
+            scroll={{
+              x: tableColumns.reduce((sum, c) => sum + Number(c.width ?? defaultColumnWidth), 0),
+              y: scrollHeight,
+            }}
+            expandable={expandable}
+            data-testid={`${testId}-table`}
+          />
+          <Typography.Text
+            type="secondary"
+            style={{ display: 'block', marginTop: 8 }}
+            data-testid={`${testId}-loaded`}
+          >
+            {t('lists.loadedOf', { loaded: scrolled.items.length, total: scrolled.total ?? 0 })}
+          </Typography.Text>
+        </>
+      ) : (
+        <Table<T>
+          rowKey="id"
+          size={size}
+          columns={tableColumns}
+          dataSource={paged.data?.items}
+          loading={paged.isFetching}
+          pagination={probe.list.pagination(paged.data?.total)}
+          onChange={probe.list.onTableChange}
+          scroll={{ x: 'max-content' }}
+          expandable={expandable}
+          data-testid={`${testId}-table`}
+        />
+      )}
     </div>
   );
 }

@@ -1,5 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Area, Region, Team, Territory, TerritoryDetail, User, Hospital, Role } from '@keqing/shared';
+import type {
+  Area,
+  Region,
+  Team,
+  Territory,
+  TerritoryDetail,
+  User,
+  Hospital,
+  Role,
+  SessionsEnded,
+} from '@keqing/shared';
 import { api, type QueryParams } from '../../lib/api.ts';
 import { invalidateResource, useList, useRemoteOptions, type Option } from '../../lib/resources.ts';
 
@@ -55,6 +65,12 @@ export function useResetPassword() {
     mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) =>
       api.post<unknown>(`/users/${id}/reset-password`, { newPassword }),
     onSuccess: () => invalidateResource(queryClient, 'users'),
+  });
+}
+
+export function useLogoutUserEverywhere() {
+  return useMutation({
+    mutationFn: (id: string) => api.post<SessionsEnded>(`/users/${id}/logout-everywhere`),
   });
 }
 

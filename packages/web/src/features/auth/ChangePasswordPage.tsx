@@ -1,12 +1,13 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Divider, Flex, Form, Input, Popconfirm, Typography } from 'antd';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { passwordSchema, ruleMessage } from '@keqing/shared';
+import { errorText } from '../../lib/api.ts';
 import { getLocale } from '../../lib/i18n.ts';
 import { applyServerErrors, schemaRule } from '../../lib/form-errors.ts';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { PageSpin } from '../../app/PageSpin.tsx';
-import { useChangePassword, useLogout, useSession } from './auth.api.ts';
+import { useChangePassword, useLogout, useLogoutEverywhere, useSession } from './auth.api.ts';
 
 type ChangePasswordForm = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -17,6 +18,7 @@ export default function ChangePasswordPage() {
   const session = useSession();
   const change = useChangePassword();
   const logout = useLogout();
+  const logoutEverywhere = useLogoutEverywhere();
   const [form] = Form.useForm<ChangePasswordForm>();
 
   if (session.isPending) return <PageSpin fullScreen />;
@@ -139,6 +141,23 @@ export default function ChangePasswordPage() {
             </Button>
           </Flex>
         </Form>
+        <Divider />
+        <Typography.Paragraph type="secondary">{t('auth.signOutEverywhereHint')}</Typography.Paragraph>
+        <Popconfirm
+          title={t('auth.signOutEverywhereConfirm')}
+          okText={t('common.ok')}
+          onConfirm={() =>
+            logoutEverywhere.mutate(undefined, {
+              onSuccess: ({ sessionsEnded }) =>
+                void message.success(t('auth.signedOutEverywhere', { count: sessionsEnded })),
+              onError: (e) => void message.error(errorText(e)),
+            })
+          }
+        >
+          <Button danger block loading={logoutEverywhere.isPending} data-testid="sign-out-everywhere">
+            {t('auth.signOutEverywhere')}
+          </Button>
+        </Popconfirm>
       </Card>
     </div>
   );

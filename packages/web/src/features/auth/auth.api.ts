@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { SessionResponse, SessionUser } from '@keqing/shared';
+import type { SessionResponse, SessionsEnded, SessionUser } from '@keqing/shared';
 import { api, isApiError, setCsrfToken } from '../../lib/api.ts';
 
 export const sessionQueryKey = ['session'] as const;
@@ -70,6 +70,18 @@ export function useLogout() {
     mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
     // Signed out locally even if the server call fails (e.g. the session had already expired).
     onSettled: () => {
+      signedOutByUser = true;
+      clearSession(queryClient);
+    },
+  });
+}
+
+/** 退出所有设备: every session of this user ends, this one included. */
+export function useLogoutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<SessionsEnded>('/auth/logout-everywhere'),
+    onSuccess: () => {
       signedOutByUser = true;
       clearSession(queryClient);
     },

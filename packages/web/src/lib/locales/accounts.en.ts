@@ -20,6 +20,9 @@ export const accountsEn: AccountsMessages = {
     exportXlsx: 'Export Excel (.xlsx)',
     colon: ': ',
     exportCsv: 'Export CSV',
+    modePaged: 'Pages',
+    modeScroll: 'Continuous scroll',
+    loadedOf: '{{loaded}} of {{total}} loaded',
   },
   enums: {
     level: {

@@ -21,6 +21,9 @@ export const accountsZhCN = {
     exportXlsx: '导出 Excel（.xlsx）',
     colon: '：',
     exportCsv: '导出 CSV',
+    modePaged: '分页',
+    modeScroll: '连续滚动',
+    loadedOf: '已加载 {{loaded}} / {{total}} 条',
   },
   enums: {
     level: {

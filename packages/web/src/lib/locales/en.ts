@@ -131,6 +131,11 @@ export const en: Messages = {
     passwordPolicy: 'At least 10 characters with both letters and digits',
     passwordMismatch: 'The two new passwords differ',
     passwordChanged: 'Password changed',
+    signOutEverywhere: 'Sign out everywhere',
+    signOutEverywhereHint:
+      'If you lost a phone or signed in on someone else’s computer: every device, this one included, is signed out and must sign in again.',
+    signOutEverywhereConfirm: 'Sign out on every device, this one included?',
+    signedOutEverywhere: 'Signed out on {{count}} devices',
   },
   home: {
     greeting: 'Hello, {{name}}',
@@ -185,6 +190,9 @@ export const en: Messages = {
     resetHint: 'Set a temporary password for {{name}} ({{username}}).',
     resetDoneTitle: 'Password reset',
     resetDone: 'Give the new password to {{name}}. They must change it at their next sign-in.',
+    signOutEverywhere: 'Sign out everywhere',
+    confirmSignOutEverywhere: 'Sign “{{name}}” out on every device?',
+    signedOutEverywhere: '“{{name}}” was signed out on {{count}} devices',
   },
   teams: {
     name: 'Team name',

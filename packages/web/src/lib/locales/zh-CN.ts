@@ -129,6 +129,11 @@ export const zhCN = {
     passwordPolicy: '至少 10 位，须同时包含字母和数字',
     passwordMismatch: '两次输入的新密码不一致',
     passwordChanged: '密码已修改',
+    signOutEverywhere: '退出所有设备',
+    signOutEverywhereHint:
+      '手机丢失或在他人电脑上登录过时使用：所有设备（包括当前这台）都将退出登录，需重新登录。',
+    signOutEverywhereConfirm: '确定退出所有设备（包括当前设备）？',
+    signedOutEverywhere: '已退出 {{count}} 个设备上的登录',
   },
   home: {
     greeting: '您好，{{name}}',
@@ -181,6 +186,9 @@ export const zhCN = {
     resetHint: '为 {{name}}（{{username}}）设置临时密码。',
     resetDoneTitle: '密码已重置',
     resetDone: '请将新密码告知 {{name}}。该用户下次登录时须修改密码。',
+    signOutEverywhere: '强制下线',
+    confirmSignOutEverywhere: '让“{{name}}”在所有设备上退出登录？',
+    signedOutEverywhere: '“{{name}}”已在 {{count}} 个设备上退出登录',
   },
   teams: {
     name: '团队名称',

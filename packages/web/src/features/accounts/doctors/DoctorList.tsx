@@ -208,6 +208,7 @@ export function DoctorList({
       columns={(list) => columns(list.filters.productId)}
       testId={prefix ? `doctors-${prefix}` : 'doctors'}
       actions={actions}
+      continuousScroll
       exportExtra={
         me.role === 'admin'
           ? () => [

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '@keqing/shared';
 import { errorText } from '../../../lib/api.ts';
@@ -14,7 +14,7 @@ import { RowActions } from '../../../app/ui/RowActions.tsx';
 import { ListError } from '../../../app/ui/ListError.tsx';
 import { ActiveFilter, ListToolbar, SearchBox, toolbarItemStyle } from '../../../app/ui/ListToolbar.tsx';
 import { useCurrentUser } from '../../auth/auth.api.ts';
-import { useTeamOptions, type User, type UserUpdateBody } from '../admin.api.ts';
+import { useLogoutUserEverywhere, useTeamOptions, type User, type UserUpdateBody } from '../admin.api.ts';
 import { ResetPasswordForm } from './ResetPasswordForm.tsx';
 import { UserForm } from './UserForm.tsx';
 import { HandOverButton } from '../../handover/HandOverButton.tsx';
@@ -35,6 +35,14 @@ export function UsersList({ mode }: { mode: 'admin' | 'team' }) {
   const update = useUpdate<User, UserUpdateBody>('users');
   const [editor, setEditor] = useState<EditorState<User>>({ open: false });
   const [resetting, setResetting] = useState<EditorState<User>>({ open: false });
+  const logoutEverywhere = useLogoutUserEverywhere();
+
+  const signOutEverywhere = (user: User) =>
+    logoutEverywhere.mutate(user.id, {
+      onSuccess: ({ sessionsEnded }) =>
+        void message.success(t('users.signedOutEverywhere', { name: user.name, count: sessionsEnded })),
+      onError: (e) => void message.error(errorText(e)),
+    });
 
   const toggleActive = (user: User) =>
     update.mutate(
@@ -124,6 +132,15 @@ export function UsersList({ mode }: { mode: 'admin' | 'team' }) {
           <Button type="link" size="small" onClick={() => setResetting({ open: true, record: u })}>
             {t('users.resetPassword')}
           </Button>
+          <Popconfirm
+            title={t('users.confirmSignOutEverywhere', { name: u.name })}
+            onConfirm={() => signOutEverywhere(u)}
+            okText={t('common.ok')}
+          >
+            <Button type="link" size="small" data-testid={`sign-out-everywhere-${u.username}`}>
+              {t('users.signOutEverywhere')}
+            </Button>
+          </Popconfirm>
         </RowActions>
       ),
     });

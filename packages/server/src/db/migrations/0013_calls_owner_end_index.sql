@@ -1,0 +1,1 @@
+CREATE INDEX "calls_owner_end_idx" ON "calls" USING btree ("owner_id","end_at");
