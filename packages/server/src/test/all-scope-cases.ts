@@ -1,5 +1,6 @@
 /**
- * Every module's scope cases in one list. The bad-input test takes each write route's valid
+ * Every module's scope cases in one list, in the order the scope matrix runs them (audit last: it reads
+ * what the others wrote). The scope matrix walks it; the bad-input test takes each write route's valid
  * request from here (real in-scope ids, a current version) and spoils one node of its body; a
  * route missing here is still fuzzed, from its schema alone.
  */
@@ -40,14 +41,13 @@ import { orgDashboardScopeCases } from '../modules/analytics/org-dashboard.scope
 import { repDashboardScopeCases } from '../modules/analytics/rep-dashboard.scope.ts';
 
 export const allScopeCases: ScopeCase[] = [
-  ...accountsScopeCases,
-  ...auditScopeCases,
   ...orgScopeCases,
-  ...segmentationScopeCases,
+  ...usersScopeCases,
   ...territoriesScopeCases,
   ...importsScopeCases,
   ...duplicatesScopeCases,
-  ...usersScopeCases,
+  ...accountsScopeCases,
+  ...segmentationScopeCases,
   ...viewsScopeCases,
   ...planningScopeCases,
   ...planningInsightsScopeCases,
@@ -63,15 +63,16 @@ export const allScopeCases: ScopeCase[] = [
   ...warningsScopeCases,
   ...careFeesScopeCases,
   ...targetsScopeCases,
+  ...timeManagementScopeCases,
   ...pipelineScopeCases,
   ...prospectsScopeCases,
   ...competitorsScopeCases,
   ...reportsScopeCases,
   ...notificationsScopeCases,
   ...handoverScopeCases,
-  ...timeManagementScopeCases,
   ...teamDashboardScopeCases,
   ...drillScopeCases,
   ...orgDashboardScopeCases,
   ...repDashboardScopeCases,
+  ...auditScopeCases,
 ];

@@ -1,79 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '@keqing/shared';
-import { accountsScopeCases } from '../modules/accounts/accounts.scope.ts';
-import { auditScopeCases } from '../modules/audit/audit.scope.ts';
-import { orgScopeCases } from '../modules/org/org.scope.ts';
-import { segmentationScopeCases } from '../modules/segmentation/segmentation.scope.ts';
-import { territoriesScopeCases } from '../modules/territories/territories.scope.ts';
-import { importsScopeCases } from '../modules/imports/imports.scope.ts';
-import { duplicatesScopeCases } from '../modules/duplicates/duplicates.scope.ts';
-import { usersScopeCases } from '../modules/users/users.scope.ts';
-import { viewsScopeCases } from '../modules/views/views.scope.ts';
-import { planningScopeCases } from '../modules/planning/planning.scope.ts';
-import { planningInsightsScopeCases } from '../modules/planning/insights.scope.ts';
-import { callsScopeCases } from '../modules/calls/calls.scope.ts';
-import { careScopeCases } from '../modules/care/care.scope.ts';
-import { carePlansScopeCases } from '../modules/care/care-plans.scope.ts';
-import { complaintsScopeCases } from '../modules/complaints/complaints.scope.ts';
-import { surveysScopeCases } from '../modules/care/surveys.scope.ts';
-import { eventsScopeCases } from '../modules/care/events.scope.ts';
-import { partiesScopeCases } from '../modules/channel/parties.scope.ts';
-import { goodsScopeCases } from '../modules/channel/goods.scope.ts';
-import { moneyScopeCases } from '../modules/channel/money.scope.ts';
-import { warningsScopeCases } from '../modules/channel/warnings.scope.ts';
-import { careFeesScopeCases } from '../modules/care-fees/care-fees.scope.ts';
-import { targetsScopeCases } from '../modules/targets/targets.scope.ts';
-import { pipelineScopeCases } from '../modules/pipeline/pipeline.scope.ts';
-import { prospectsScopeCases } from '../modules/prospects/prospects.scope.ts';
-import { competitorsScopeCases } from '../modules/competitors/competitors.scope.ts';
-import { reportsScopeCases } from '../modules/reports/reports.scope.ts';
-import { notificationsScopeCases } from '../modules/notifications/notifications.scope.ts';
-import { handoverScopeCases } from '../modules/handover/handover.scope.ts';
-import { timeManagementScopeCases } from '../modules/time-management/time-management.scope.ts';
-import { teamDashboardScopeCases } from '../modules/analytics/team-dashboard.scope.ts';
-import { drillScopeCases } from '../modules/analytics/drill.scope.ts';
-import { orgDashboardScopeCases } from '../modules/analytics/org-dashboard.scope.ts';
-import { repDashboardScopeCases } from '../modules/analytics/rep-dashboard.scope.ts';
+import { allScopeCases } from './all-scope-cases.ts';
 import { checkScopeCase, type Exemption, type ScopeCase } from './scope-matrix.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { actorFor, createWorld, type World } from './world.ts';
 
-const cases: ScopeCase[] = [
-  ...orgScopeCases,
-  ...usersScopeCases,
-  ...territoriesScopeCases,
-  ...importsScopeCases,
-  ...duplicatesScopeCases,
-  ...accountsScopeCases,
-  ...segmentationScopeCases,
-  ...viewsScopeCases,
-  ...planningScopeCases,
-  ...planningInsightsScopeCases,
-  ...callsScopeCases,
-  ...careScopeCases,
-  ...carePlansScopeCases,
-  ...complaintsScopeCases,
-  ...surveysScopeCases,
-  ...eventsScopeCases,
-  ...partiesScopeCases,
-  ...goodsScopeCases,
-  ...moneyScopeCases,
-  ...warningsScopeCases,
-  ...careFeesScopeCases,
-  ...targetsScopeCases,
-  ...timeManagementScopeCases,
-  ...pipelineScopeCases,
-  ...prospectsScopeCases,
-  ...competitorsScopeCases,
-  ...reportsScopeCases,
-  ...notificationsScopeCases,
-  ...handoverScopeCases,
-  ...teamDashboardScopeCases,
-  ...drillScopeCases,
-  ...orgDashboardScopeCases,
-  ...repDashboardScopeCases,
-  ...auditScopeCases,
-];
+const cases: ScopeCase[] = allScopeCases;
 
 /** Routes that act only on the caller's own session: there is no other record to leak. */
 const exemptions: Exemption[] = [
