@@ -245,6 +245,32 @@ function summarise(label: string, latencies: number[], result: CannonResult, fai
 }
 
 /** Runs autocannon with a request chosen per call by `next` and collects every latency. */
+/**
+ * Waits until the database runs no other statement: a request autocannon gave up on at the end of a phase goes on
+ * running in the server (a national dashboard for many seconds), and would otherwise be measured as part of the
+ * next phase.
+ */
+async function settle(pool: pg.Pool, label: string): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const { rows } = await pool.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity
+       where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+    );
+    if ((rows[0]?.n ?? 0) === 0) break;
+    if (performance.now() - started > 300_000) {
+      console.log(`${label}: the database is still busy after 300 s; measuring anyway`);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const waited = performance.now() - started;
+  if (waited > 1000)
+    console.log(
+      `${label}: waited ${(waited / 1000).toFixed(0)} s for the previous phase's statements to end`,
+    );
+}
+
 async function cannon(
   label: string,
   opts: {
@@ -608,6 +634,7 @@ async function main() {
     const managers = users.filter((u) => u.actor.role === 'manager');
     const admin = users.find((u) => u.actor.role === 'admin');
     if (managers.length > 0) {
+      await settle(pool, 'team dashboard');
       const team = await cannon('team dashboard, one team-year (5 managers)', {
         connections: 5,
         seconds: dashboardSeconds,
@@ -626,6 +653,7 @@ async function main() {
       );
     }
     if (admin) {
+      await settle(pool, 'national dashboard');
       const org = await cannon('national dashboard, one year by region (admin, 3 at once)', {
         connections: 3,
         seconds: dashboardSeconds,
@@ -642,6 +670,7 @@ async function main() {
 
     // 4 and 8. Call submission for a minute, memory sampled meanwhile, every call counted afterwards
     const reps = users.filter((u) => u.actor.role === 'rep');
+    await settle(pool, 'call submission');
     const plan = await callPlans(pool, db, reps, 1000 * callSeconds);
     const rssBefore = rssMb(server.pid);
     let rssMax = rssBefore;
@@ -695,7 +724,7 @@ async function main() {
       `Search mix: name prefix, pinyin initials, and filters (科室 + 职称, or product grade + city), each in the user's scope, page 1 of 20. The direct figure replays the statements the repository sends (captured through Drizzle's logger: page and count together) with pg, 50 callers on ${serverPoolSize} connections.`,
       `Doctor 360°: GET /api/doctors/:id (the page's first call; segmentation and tabs load after it). Dashboards: custom period of the last 365 days.`,
       `Call submission: POST /api/calls with submit=true (3 objectives, a product with key messages, a next step → follow-up, a score restated for an unscored-in-window doctor/product → score history, audit rows), each with its own clientId, in the rep's territory, inside the entry window, never overlapping.`,
-      `The machine (2 cores) was shared with other work during the run; load average at the end: ${load()}.`,
+      `Server, database and load generator share the machine's 2 cores; load average at the end (the bench's own load included): ${load()}. Each phase starts once the database runs no statement of the one before.`,
     );
   } finally {
     await stopServer(server);
