@@ -1,24 +1,10 @@
-/** Debian's Chromium driven by playwright-core (no browser download). */
-import { chromium, type Browser, type Page } from 'playwright-core';
+/** Browser-test helpers: Debian's Chromium (./chromium.ts), signed-in pages and API clients. */
+import type { Browser, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const demoPassword = 'Keqing@2026';
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-}
+export { launchBrowser } from './chromium.ts';
 
 export const baseUrl = () => inject('baseUrl');
 

@@ -15,7 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser } from './chromium.ts';
 import { importColumns } from '@keqing/shared';
 import { percentile, recordBenchResults, type BenchFigure } from '../packages/server/src/bench/results.ts';
 
@@ -343,19 +344,7 @@ async function main() {
       );
     }
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchBrowser();
 
     const js = await measureSignInJs(browser);
     console.log('sign-in route JavaScript (gzip, raw):');
