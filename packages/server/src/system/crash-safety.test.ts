@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { eq, like, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it, inject } from 'vitest';
+import { importColumns } from '@keqing/shared';
 import { openDatabase, type Database } from '../db/client.ts';
 import * as s from '../db/schema.ts';
 import { testEngine, withDatabase } from '../test/engine.ts';
@@ -99,31 +100,20 @@ const batchSize = 3000;
 async function doctorFile(marker: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('数据');
-  sheet.addRow([
-    '外部编码',
-    '姓名',
-    '性别',
-    '医院名称',
-    '科室',
-    '职称',
-    '职务',
-    '电话',
-    '最佳拜访时间',
-    '门诊时间',
-  ]);
-  for (let i = 0; i < batchSize; i++)
-    sheet.addRow([
-      `${marker}-${i}`,
-      `医生${i}`,
-      '男',
-      '上海市第一人民医院',
-      '神经内科',
-      '主治医师',
-      '',
-      '',
-      '',
-      '',
-    ]);
+  // the template's own columns, so the file cannot drift from what the import reads
+  const headers = importColumns.doctors.map((c) => c.header);
+  sheet.addRow(headers);
+  for (let i = 0; i < batchSize; i++) {
+    const cells: Record<string, string> = {
+      外部编码: `${marker}-${i}`,
+      姓名: `医生${i}`,
+      性别: '男',
+      医院名称: '上海市第一人民医院',
+      科室: '神经内科',
+      职称: '主治医师',
+    };
+    sheet.addRow(headers.map((h) => cells[h] ?? ''));
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
