@@ -46,3 +46,16 @@ export async function apiAs(username: string) {
     return (await res.json()) as T;
   };
 }
+
+/**
+ * Picks an option of the open antd select and waits for its dropdown to close, so the next field's
+ * click cannot land on a closing dropdown and the next pick cannot match this one's options.
+ */
+export async function pickOption(page: Page, text: string | RegExp) {
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: text });
+  await option.first().waitFor();
+  await option.first().click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+}

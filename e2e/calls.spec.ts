@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, baseUrl, launchBrowser, signIn } from './browser.ts';
+import { apiAs, baseUrl, launchBrowser, signIn, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,14 +59,6 @@ async function phoneContext(): Promise<BrowserContext> {
 }
 
 /** Picks an option in the open antd Select dropdown. */
-async function pickOption(page: Page, text: string | RegExp) {
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().waitFor();
-  await option.first().click();
-}
-
 /** Fills the call form: doctor, start, first product, objectives and (optionally) the next step. */
 async function fillCall(
   page: Page,

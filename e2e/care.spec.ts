@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addDays, lunarOf } from '@keqing/domain';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn } from './browser.ts';
+import { baseUrl, demoPassword, launchBrowser, newPage, signIn, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,14 +59,6 @@ async function apiAs(username: string) {
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Picks an option in the open antd Select dropdown. */
-async function pickOption(page: Page, text: string | RegExp) {
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().waitFor();
-  await option.first().click();
-}
-
 /** Opens a plan in the drawer as the signed-in user, approves it with a comment, and waits for `next`. */
 async function approveAs(username: string, planId: string, title: string, next: string) {
   const page = await newPage(browser);

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildOrgIndex, chinaDate, matchBuyerName } from '@keqing/domain';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn } from './browser.ts';
+import { baseUrl, demoPassword, launchBrowser, newPage, signIn, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,16 +48,6 @@ async function getAllAs(username: string, apiPath: string): Promise<Named[]> {
 }
 
 /** Picks an option in the open antd Select dropdown. */
-async function pickOption(page: Page, text: string | RegExp) {
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().waitFor();
-  await option.first().click();
-  // let the dropdown close, so the next pick cannot find its options
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
-}
-
 /** A spelling of the hospital's name that the matcher finds uncertain (a person must confirm it). */
 function uncertainSpelling(target: Named, all: Named[], customers: Named[]): string | undefined {
   // the same organisations the server matches against

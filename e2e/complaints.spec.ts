@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { baseUrl, demoPassword, launchBrowser, newPage, signIn, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,14 +38,6 @@ async function getAs<T>(username: string, path: string): Promise<T> {
 }
 
 /** Picks an option in the open antd Select dropdown. */
-async function pickOption(page: Page, text: string | RegExp) {
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().waitFor();
-  await option.first().click();
-}
-
 describe('complaints 客户投诉', () => {
   it('rep01 registers a complaint for a doctor and acknowledges it', async () => {
     const doctors = await getAs<{ items: Doctor[] }>('rep01', '/doctors?page=1&pageSize=1');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { baseUrl, demoPassword, launchBrowser, newPage, signIn, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,14 +37,6 @@ async function session(username: string) {
 }
 
 /** Picks an option in the open antd Select dropdown. */
-async function pickOption(page: Page, text: string | RegExp) {
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().waitFor();
-  await option.first().click();
-}
-
 describe('satisfaction survey 满意度调查', () => {
   it('a rep sends a survey, the doctor answers it on a phone without signing in, once', async () => {
     const templateName = `E2E 医生满意度 ${Date.now()}`;
