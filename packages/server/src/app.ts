@@ -39,6 +39,7 @@ import { createDoctorsService } from './modules/accounts/doctors.service.ts';
 import { createViewsService } from './modules/views/views.service.ts';
 import { viewsRoutes } from './modules/views/views.routes.ts';
 import { createPlanningService } from './modules/planning/planning.service.ts';
+import { createSummaryKeeper, type SummaryKeeper } from './modules/analytics/summaries.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { createPlanningInsightsService } from './modules/planning/insights.service.ts';
 import { planningInsightsRoutes } from './modules/planning/insights.routes.ts';
@@ -83,6 +84,8 @@ declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyInstance {
     routeTable: RouteEntry[];
+    /** Rebuilds the analytics summaries after a change of counting rules (tests wait on its idle()) */
+    summaryKeeper: SummaryKeeper;
   }
 }
 
@@ -176,7 +179,16 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   );
   await app.register(viewsRoutes({ views: createViewsService({ db }) }));
   await app.register(segmentationRoutes({ segmentation: createSegmentationService({ db }) }));
-  await app.register(planningRoutes({ planning: createPlanningService({ db }) }));
+  // the day summaries follow the planning settings' counting rules (checked at start and after each save)
+  const summaryKeeper = createSummaryKeeper({ db, logger: app.log });
+  app.addHook('onReady', async () => void summaryKeeper.check());
+  app.addHook('onClose', () => summaryKeeper.idle());
+  app.decorate('summaryKeeper', summaryKeeper);
+  await app.register(
+    planningRoutes({
+      planning: createPlanningService({ db, onSettingsSaved: () => summaryKeeper.check() }),
+    }),
+  );
   await app.register(planningInsightsRoutes({ insights: createPlanningInsightsService({ db }) }));
   await app.register(callsRoutes({ calls: createCallsService({ db }) }));
   await app.register(careRoutes({ care: createCareService({ db }) }));

@@ -18,7 +18,7 @@ import {
 } from '@keqing/domain';
 import type { CallType } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
-import { findSalesFigures } from '../targets/sales-figures.repository.ts';
+import { findSalesFigures, type SalesFigureRow } from '../targets/sales-figures.repository.ts';
 import { findSummaryRules, summariesMatch, summaryRulesOf } from './summaries.ts';
 
 export type RepKpiArgs = {
@@ -77,7 +77,9 @@ export function repDoctorTargets(a: Omit<RepKpiArgs, 'workingDays'>): SQL {
     ),
     statuses as (
       select rd.rep_id, rd.doctor_id, max(dps.visits_per_cycle) as visits,
-        (array_agg(dps.grade order by coalesce(array_position(${textArray(a.gradeOrder)}, dps.grade), 1000000), dps.grade))[1] as grade
+        -- the best grade: lowest rank in the grade order, then by name; min() over "rank+grade" strings needs no
+        -- per-group sort as array_agg(… order by …) would (800k groups at national scale)
+        substr(min(lpad(coalesce(array_position(${textArray(a.gradeOrder)}, dps.grade), 999999)::text, 6, '0') || dps.grade), 7) as grade
       from rep_doctors rd
       join doctor_product_status dps on dps.doctor_id = rd.doctor_id ${product}
       group by rd.rep_id, rd.doctor_id
@@ -184,14 +186,20 @@ export async function findRepCallFigures(
 export async function findRepKpiCounts(
   db: Db,
   args: RepKpiArgs,
-  source: CallFigureSource = 'auto',
+  options: {
+    source?: CallFigureSource;
+    /** The reps' sales figures of `args.months` when the caller already read them (findSalesFigures) */
+    sales?: SalesFigureRow[];
+  } = {},
 ): Promise<Map<string, KpiCounts>> {
   const out = new Map<string, KpiCounts>(args.repIds.map((id) => [id, emptyCounts(args.workingDays)]));
   if (!args.repIds.length) return out;
   const asOf = asOfOf(args);
 
+  // The four statements read different tables and none needs another's answer: on PostgreSQL they run at once
+  // on separate pooled connections, so a national roll-up takes as long as the slowest, not the sum.
   // 1. coverage and frequency by rep × grade, over target doctors (required > 0)
-  const grades = await rowsOf<GradeCounts & { rep_id: string }>(
+  const gradesQuery = rowsOf<GradeCounts & { rep_id: string }>(
     db,
     sql`select t.rep_id, t.grade,
       count(*)::int as "targetDoctors",
@@ -203,30 +211,14 @@ export async function findRepKpiCounts(
     where t.required > 0
     group by t.rep_id, t.grade`,
   );
-  const rank = (g: string) => {
-    const r = args.gradeOrder.indexOf(g);
-    return r < 0 ? args.gradeOrder.length : r;
-  };
-  for (const { rep_id, ...g } of grades) out.get(rep_id)?.byGrade.push(g);
-  for (const c of out.values())
-    c.byGrade.sort((x, y) => rank(x.grade) - rank(y.grade) || (x.grade < y.grade ? -1 : 1));
-
   // 2. call figures per rep
-  const callRows = await findRepCallFigures(db, args, source);
-  for (const r of callRows) {
-    const c = out.get(r.rep_id);
-    if (!c) continue;
-    c.calls = r.calls;
-    c.callsWithMinObjectives = r.min_objectives;
-    c.shortCalls = r.short;
-    c.burstCalls = r.burst;
-  }
+  const callsQuery = findRepCallFigures(db, args, options.source);
 
   // 3. movements, co-visits, follow-ups and warnings: one row per rep
   const ladderProduct = args.productId ? sql`and lh.product_id = ${args.productId}::uuid` : sql``;
   const warningProduct = args.productId ? sql`and w.product_id = ${args.productId}::uuid` : sql``;
   const coVisitProduct = args.productId ? sql`and ${args.productId}::uuid = any(c.product_ids)` : sql``;
-  const rest = await rowsOf<{
+  const restQuery = rowsOf<{
     rep_id: string;
     ladder_up: number;
     ladder_down: number;
@@ -296,6 +288,33 @@ export async function findRepKpiCounts(
     left join overdue o on o.rep_id = r.rep_id
     left join warnings w on w.rep_id = r.rep_id`,
   );
+  // 4. quota and actual units in the months of the period (the targets module's figures)
+  const salesQuery =
+    options.sales ??
+    findSalesFigures(db, {
+      repIds: args.repIds,
+      months: args.months ?? monthsOf(args),
+      productId: args.productId,
+    });
+  const [grades, callRows, rest, sales] = await Promise.all([gradesQuery, callsQuery, restQuery, salesQuery]);
+
+  const rank = (g: string) => {
+    const r = args.gradeOrder.indexOf(g);
+    return r < 0 ? args.gradeOrder.length : r;
+  };
+  for (const { rep_id, ...g } of grades) out.get(rep_id)?.byGrade.push(g);
+  for (const c of out.values())
+    c.byGrade.sort((x, y) => rank(x.grade) - rank(y.grade) || (x.grade < y.grade ? -1 : 1));
+
+  for (const r of callRows) {
+    const c = out.get(r.rep_id);
+    if (!c) continue;
+    c.calls = r.calls;
+    c.callsWithMinObjectives = r.min_objectives;
+    c.shortCalls = r.short;
+    c.burstCalls = r.burst;
+  }
+
   for (const r of rest) {
     const c = out.get(r.rep_id);
     if (!c) continue;
@@ -308,12 +327,6 @@ export async function findRepKpiCounts(
     c.channelWarnings = r.warnings;
   }
 
-  // 4. quota and actual units in the months of the period (the targets module's figures)
-  const sales = await findSalesFigures(db, {
-    repIds: args.repIds,
-    months: args.months ?? monthsOf(args),
-    productId: args.productId,
-  });
   for (const s of sales) {
     const c = out.get(s.repId);
     if (!c) continue;

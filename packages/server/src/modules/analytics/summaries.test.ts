@@ -2,7 +2,8 @@
  * The day summaries answer exactly what counting calls answers: every figure of findRepKpiCounts read through the
  * summaries equals the same figure read from calls, after submissions (with a burst, short calls, few objectives,
  * an uncounted type and a draft), an amendment that moves a call to another day and out of the counted types, a
- * territory hand-over, a deleted call, and a change of counted call types (calls until the rebuild).
+ * territory hand-over, a deleted call, and a change of counted call types (calls until the rebuild, which the
+ * summary keeper starts by itself after an admin saves the settings).
  */
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import * as s from '../../db/schema.ts';
 import { createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
 import { createWorld, type World } from '../../test/world.ts';
 import { findRepCallFigures, findRepKpiCounts, type RepKpiArgs } from './kpi.repository.ts';
+import { insertPlanningSettings, loadPlanningSettings } from '../planning/planning-settings.repository.ts';
 import { findSummaryRules, rebuildAnalyticsSummaries, summariesMatch, summaryRulesOf } from './summaries.ts';
 
 let t: TestApp;
@@ -77,8 +79,8 @@ async function expectSummariesEqualCalls(over: Partial<RepKpiArgs> = {}) {
     args({ ...over, from: yesterday, to: yesterday }),
     args({ ...over, from: twoDaysAgo, to: today }),
   ]) {
-    const fromSummaries = await findRepKpiCounts(db(), a, 'auto');
-    const fromCalls = await findRepKpiCounts(db(), a, 'calls');
+    const fromSummaries = await findRepKpiCounts(db(), a, { source: 'auto' });
+    const fromCalls = await findRepKpiCounts(db(), a, { source: 'calls' });
     expect(Object.fromEntries(fromSummaries)).toEqual(Object.fromEntries(fromCalls));
   }
 }
@@ -178,14 +180,14 @@ describe('call day summaries', () => {
     await expectSummariesEqualCalls();
   });
 
-  it('are left aside after the counted call types change, and used again after a rebuild', async () => {
-    const current = (await admin.get('/api/planning/settings')).json();
-    const saved = await admin.request({
-      method: 'PUT',
-      url: '/api/planning/settings',
-      payload: { ...current, countedCallTypes: ['visit', 'phone'] },
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+  it('are left aside while counted with other rules, and used again after a rebuild', async () => {
+    // a settings version written around the service (as a restore would): nothing rebuilds yet
+    const current = await loadPlanningSettings(db());
+    await insertPlanningSettings(
+      db(),
+      { ...current, countedCallTypes: ['visit', 'phone'] },
+      w.users.admin.id,
+    );
     const phoneCounted = { countedTypes: ['visit', 'phone'] as RepKpiArgs['countedTypes'] };
     const wanted = summaryRulesOf({ countedCallTypes: phoneCounted.countedTypes, minObjectives: 3 });
     expect(summariesMatch(await findSummaryRules(db()), wanted)).toBe(false);
@@ -198,5 +200,32 @@ describe('call day summaries', () => {
     // the phone calls now count through the summaries: yesterday's phone call and the re-typed one
     expect(await recentFigures(w.users.rep1a.id, phoneCounted)).toMatchObject({ calls: 6, burst: 3 });
     await expectSummariesEqualCalls(phoneCounted);
+  });
+
+  it('are rebuilt by themselves after an admin changes the counting rules', async () => {
+    const current = (await admin.get('/api/planning/settings')).json();
+    const saved = await admin.request({
+      method: 'PUT',
+      url: '/api/planning/settings',
+      payload: { ...current, countedCallTypes: ['visit'], minObjectives: 2 },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    // the save answers at once; the keeper rebuilds in the background
+    await t.app.summaryKeeper.idle();
+    const visitsOnly = { countedTypes: ['visit'] as RepKpiArgs['countedTypes'], minObjectives: 2 };
+    const wanted = summaryRulesOf({ countedCallTypes: visitsOnly.countedTypes, minObjectives: 2 });
+    expect(summariesMatch(await findSummaryRules(db()), wanted)).toBe(true);
+    await expectSummariesEqualCalls(visitsOnly);
+
+    // a save that leaves the counting rules alone rebuilds nothing
+    const before = await db().select().from(s.analyticsSummaryState);
+    const again = await admin.request({
+      method: 'PUT',
+      url: '/api/planning/settings',
+      payload: { ...saved.json(), maxCallsPerDay: saved.json().maxCallsPerDay + 1 },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    await t.app.summaryKeeper.idle();
+    expect(await db().select().from(s.analyticsSummaryState)).toEqual(before);
   });
 });

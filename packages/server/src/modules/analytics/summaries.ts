@@ -87,3 +87,55 @@ export async function rebuildAnalyticsSummaries(db: Db): Promise<{ rows: number 
     return { rows: result.rows[0]?.n ?? 0 };
   });
 }
+
+/** What the keeper logs with (the app's logger). */
+export type SummaryKeeperLogger = {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
+
+/**
+ * Keeps the summaries counted with the planning settings in force: `check()` (on start, and after an admin saves
+ * the planning settings) rebuilds them in the background when the rules differ. One rebuild at a time; a check
+ * during a rebuild runs once more after it. Until it ends, dashboards read calls (slower, never wrong), so the
+ * settings save itself never waits for a recount of every call.
+ */
+export function createSummaryKeeper(deps: { db: Db; logger: SummaryKeeperLogger }) {
+  const { db, logger } = deps;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  async function rebuildWhileStale() {
+    do {
+      again = false;
+      const wanted = summaryRulesOf(await loadPlanningSettings(db));
+      if (summariesMatch(await findSummaryRules(db), wanted)) continue;
+      const started = Date.now();
+      const { rows } = await rebuildAnalyticsSummaries(db);
+      logger.info(
+        { rows, ms: Date.now() - started },
+        'analytics summaries rebuilt for the planning settings',
+      );
+    } while (again);
+  }
+
+  function check(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = rebuildWhileStale()
+      .catch((err: unknown) => logger.error({ err }, 'analytics summaries rebuild failed'))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  /** Resolves once no rebuild runs (stopping the app waits for it, so the database is not closed under it). */
+  const idle = (): Promise<void> => running ?? Promise.resolve();
+
+  return { check, idle };
+}
+
+export type SummaryKeeper = ReturnType<typeof createSummaryKeeper>;

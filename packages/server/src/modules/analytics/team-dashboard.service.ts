@@ -27,8 +27,8 @@ export const trendPeriods = 6;
  * grade, objectives, ladder/stage moves, attainment, co-visits, overdue follow-ups, channel warnings —, the
  * team's total (counts summed, percentages recomputed), a 6-period trend and attainment per product.
  *
- * The trend runs findRepKpiCounts once per period (6 × 4 grouped statements): cheap at demo scale (a team of
- * ten reps); a summary table would replace it if the benchmark says so.
+ * The trend runs findRepKpiCounts once per period (6 × 4 grouped statements, issued together so PostgreSQL spreads
+ * them over its connections); call counts come from the day summaries (summaries.ts).
  */
 export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
   const { db } = deps;
@@ -64,7 +64,19 @@ export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
       minObjectives: settings.minObjectives,
     };
 
-    const counts = await findRepKpiCounts(db, kpiArgsOf(basis, repIds, q.productId));
+    // the attainment per product below and the reps' attainment read the same sales rows: one statement
+    const sales = repIds.length
+      ? await findSalesFigures(db, { repIds, months: basis.quotaMonths, productId: q.productId })
+      : [];
+    const cycle = { cycleStart: settings.cycleAnchor, weeks: settings.cycleWeeks };
+    const trendPeriodList = previousPeriods(period, trendPeriods, cycle);
+    // the asked period and the earlier ones of the trend are independent reads: at once, not one by one
+    const [counts, ...trendCounts] = await Promise.all([
+      findRepKpiCounts(db, kpiArgsOf(basis, repIds, q.productId), { sales }),
+      ...trendPeriodList.map((p) =>
+        p.from === period.from ? undefined : findRepKpiCounts(db, kpiArgsOf(basis, repIds, q.productId, p)),
+      ),
+    ]);
     const all = (m: Map<string, KpiCounts>) => repIds.map((id) => m.get(id)!).filter(Boolean);
     const repRows: RepKpi[] = reps.map((r) => {
       const figures = kpiFiguresOf(counts.get(r.id)!);
@@ -82,19 +94,12 @@ export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
     });
     const total = kpiFiguresOf(sumKpiCounts(all(counts), period.workingDays, gradeOrder));
 
-    const cycle = { cycleStart: settings.cycleAnchor, weeks: settings.cycleWeeks };
     const trend = [];
-    for (const p of previousPeriods(period, trendPeriods, cycle)) {
-      const f =
-        p.from === period.from
-          ? total
-          : kpiFiguresOf(
-              sumKpiCounts(
-                all(await findRepKpiCounts(db, kpiArgsOf(basis, repIds, q.productId, p))),
-                workingDaysUpTo(p, basis.today),
-                gradeOrder,
-              ),
-            );
+    for (const [i, p] of trendPeriodList.entries()) {
+      const periodCounts = trendCounts[i];
+      const f = periodCounts
+        ? kpiFiguresOf(sumKpiCounts(all(periodCounts), workingDaysUpTo(p, basis.today), gradeOrder))
+        : total;
       trend.push({
         from: p.from,
         to: p.to,
@@ -107,9 +112,6 @@ export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
       });
     }
 
-    const sales = repIds.length
-      ? await findSalesFigures(db, { repIds, months: basis.quotaMonths, productId: q.productId })
-      : [];
     const byProduct = salesByProduct(sales);
     const productList = q.productId
       ? await repo.findTeamProducts(db, [], [q.productId])

@@ -74,7 +74,13 @@ const ownerOnly = () => forbidden('planning.plan.ownerOnly');
  * the calendar and weekly plans 周计划. Reps write their own plans; managers read their teams' plans,
  * admins and compliance read all; only admins change the settings.
  */
-export function createPlanningService(deps: { db: Db; today?: () => string; now?: () => Date }) {
+export function createPlanningService(deps: {
+  db: Db;
+  today?: () => string;
+  now?: () => Date;
+  /** After a settings save commits: the analytics summaries follow the counting rules (SummaryKeeper.check) */
+  onSettingsSaved?: () => unknown;
+}) {
   const { db } = deps;
   const today = deps.today ?? (() => chinaDate());
   const now = deps.now ?? (() => new Date());
@@ -284,7 +290,7 @@ export function createPlanningService(deps: { db: Db; today?: () => string; now?
     /** Saves the settings as a new version (the history stays in planning_settings and the audit log). */
     async saveSettings(ctx: RequestContext, input: PlanningSettings): Promise<PlanningSettings> {
       assertAdmin(ctx.actor);
-      return db.transaction(async (tx) => {
+      const saved = await db.transaction(async (tx) => {
         const before = await loadPlanningSettings(tx);
         const id = await insertPlanningSettings(tx, input, ctx.actor.id);
         const after = await loadPlanningSettings(tx);
@@ -299,6 +305,8 @@ export function createPlanningService(deps: { db: Db; today?: () => string; now?
         });
         return after;
       });
+      deps.onSettingsSaved?.();
+      return saved;
     },
 
     // ── Cycle plans ──
