@@ -20,6 +20,45 @@ describe('parseConfig', () => {
     expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@h:5432/db', dataDir: '/var/keqing' });
   });
 
+  it('reads the PostgreSQL pool size and statement timeout (defaults 10 and 60 s, 0 = off)', () => {
+    expect(parseConfig({})).toMatchObject({ dbPoolSize: 10, dbStatementTimeoutMs: 60_000 });
+    expect(parseConfig({ KEQING_DB_POOL_SIZE: '25', KEQING_DB_STATEMENT_TIMEOUT_MS: '0' })).toMatchObject({
+      dbPoolSize: 25,
+      dbStatementTimeoutMs: 0,
+    });
+  });
+
+  it.each([
+    [
+      '0',
+      '-5',
+      /KEQING_DB_POOL_SIZE: 至少 1 \/ at least 1/,
+      /KEQING_DB_STATEMENT_TIMEOUT_MS: 须为非负整数毫秒数/,
+    ],
+    ['ten', '1.5', /KEQING_DB_POOL_SIZE: 须为正整数 \/ must be a positive/, /must be whole milliseconds/],
+    ['1e3', ' ', /KEQING_DB_POOL_SIZE: 须为正整数/, /KEQING_DB_STATEMENT_TIMEOUT_MS: 须为非负整数/],
+    [
+      '1001',
+      '86400001',
+      /KEQING_DB_POOL_SIZE: 至多 1000/,
+      /KEQING_DB_STATEMENT_TIMEOUT_MS: 至多 86400000（一天）\/ at most/,
+    ],
+  ])(
+    'refuses pool size %j and statement timeout %j in Chinese and English',
+    (pool, timeout, poolProblem, timeoutProblem) => {
+      try {
+        parseConfig({ KEQING_DB_POOL_SIZE: pool, KEQING_DB_STATEMENT_TIMEOUT_MS: timeout });
+        expect.unreachable();
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        const problems = (err as ConfigError).problems;
+        expect(problems).toHaveLength(2);
+        expect(problems[0]).toMatch(poolProblem);
+        expect(problems[1]).toMatch(timeoutProblem);
+      }
+    },
+  );
+
   it('lists every problem at once', () => {
     try {
       parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOGIN_MAX_FAILURES: '0' });

@@ -9,6 +9,13 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+// digits only: Number() would read "1e3" or "  " (as 0, i.e. "off") without complaint
+const digits = (message: string) =>
+  z
+    .string()
+    .regex(/^\d{1,12}$/, message)
+    .transform(Number);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // 0 picks a free port (tests)
@@ -53,6 +60,16 @@ const envSchema = z.object({
   KEQING_SECRET_KEY: z.string().min(16, 'at least 16 characters').optional(),
   /** Run the notification rules hourly and the outbound deliveries every 30 s in the server process */
   KEQING_NOTIFICATION_SCHEDULER: bool.optional(),
+  /** PostgreSQL connections the server keeps at most */
+  KEQING_DB_POOL_SIZE: digits('须为正整数 / must be a positive whole number')
+    .pipe(z.number().min(1, '至少 1 / at least 1').max(1000, '至多 1000 / at most 1000'))
+    .default(10),
+  /** PostgreSQL cancels a statement running longer than this (0 = off); PGlite cannot enforce it */
+  KEQING_DB_STATEMENT_TIMEOUT_MS: digits(
+    '须为非负整数毫秒数（0 表示不限制）/ must be whole milliseconds, 0 or more (0 = off)',
+  )
+    .pipe(z.number().max(24 * 60 * 60 * 1000, '至多 86400000（一天）/ at most 86400000 (one day)'))
+    .default(60_000),
 });
 
 export type Config = {
@@ -75,6 +92,10 @@ export type Config = {
   secretKeyIsDefault: boolean;
   /** Timers for notification rules and deliveries; on by default except in tests */
   notificationScheduler: boolean;
+  /** PostgreSQL pool size */
+  dbPoolSize: number;
+  /** PostgreSQL statement_timeout of the server's connections in ms; 0 = off */
+  dbStatementTimeoutMs: number;
 };
 
 export class ConfigError extends Error {
@@ -113,6 +134,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       .digest(),
     secretKeyIsDefault: e.KEQING_SECRET_KEY === undefined,
     notificationScheduler: e.KEQING_NOTIFICATION_SCHEDULER ?? e.NODE_ENV !== 'test',
+    dbPoolSize: e.KEQING_DB_POOL_SIZE,
+    dbStatementTimeoutMs: e.KEQING_DB_STATEMENT_TIMEOUT_MS,
   };
 }
 

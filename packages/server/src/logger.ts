@@ -1,7 +1,8 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
+import { serializeError } from './errors/error-log.ts';
 
-/** The one logger. Secrets never reach it: passwords, cookies and tokens are redacted. */
+/** The one logger. Secrets never reach it: passwords, cookies and tokens are redacted, query values dropped. */
 export function createLogger(
   config: Pick<Config, 'logLevel' | 'env'>,
   destination?: pino.DestinationStream,
@@ -9,6 +10,8 @@ export function createLogger(
   return pino(
     {
       level: config.logLevel,
+      // a failed query's parameters are user data: log its SQLSTATE, cause and SQL text only
+      serializers: { err: serializeError },
       redact: {
         paths: [
           'req.headers.cookie',

@@ -28,7 +28,13 @@ const logger = createLogger(config);
 let database;
 try {
   database = await openDatabase(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+    config.databaseUrl
+      ? {
+          databaseUrl: config.databaseUrl,
+          poolSize: config.dbPoolSize,
+          statementTimeoutMs: config.dbStatementTimeoutMs,
+        }
+      : { dataDir: config.dataDir },
   );
   await migrateDatabase(
     database,

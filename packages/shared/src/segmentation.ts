@@ -137,8 +137,9 @@ export const highPotentialCriteriaSchema = z.object({
  */
 export const doctorGradingConfigSchema = z.object({
   grades: z.array(z.string().trim().min(1).max(10)).min(1).max(10),
-  matrix: z.record(z.string(), z.record(z.string(), z.string().max(10))),
-  visitFrequency: z.record(z.string(), z.number()),
+  // keys are numbers as text and grades (≤ 10 characters, as `grades`)
+  matrix: z.record(z.string().max(10), z.record(z.string().max(10), z.string().max(10))),
+  visitFrequency: z.record(z.string().max(10), z.number()),
   potentialScale: potentialScaleSchema.default(defaultPotentialScale),
   highPotential: highPotentialCriteriaSchema.optional(),
 });
@@ -402,11 +403,12 @@ export const kolProfileResponseSchema = z.object({ profile: kolProfileSchema.nul
  * domain `validateKolProfile` (cadence from 定期联系 on, lock-in roles only at 锁定 …).
  */
 export const saveKolProfileSchema = z.object({
-  types: z.array(z.string()).max(3),
-  policyRoles: z.array(z.string()).max(2).default([]),
-  developmentStep: z.string(),
-  contactCadence: z.string().nullable().default(null),
-  lockInRoles: z.array(z.string()).max(3).default([]),
+  // codes, not text (the longest is 20 characters): the bound only stops a huge string reaching the domain
+  types: z.array(z.string().max(40)).max(3),
+  policyRoles: z.array(z.string().max(40)).max(2).default([]),
+  developmentStep: z.string().max(40),
+  contactCadence: z.string().max(40).nullable().default(null),
+  lockInRoles: z.array(z.string().max(40)).max(3).default([]),
   lastContactOn: isoDate.nullable().optional(),
   notes: note.nullable().optional(),
   version: versionSchema.optional(),

@@ -20,6 +20,11 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball (used to clone a migrated test database). */
   pglite?: PGlite;
+  /**
+   * PostgreSQL with a statement timeout only: runs `fn` on one connection without it, for work that may
+   * rightly take long (migrations of a national-scale database).
+   */
+  withoutStatementTimeout?: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
 };
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -56,17 +61,27 @@ export function describeDatabaseUrl(url: string): string {
 }
 
 export type OpenOptions =
-  | { databaseUrl: string; poolSize?: number }
+  | {
+      databaseUrl: string;
+      poolSize?: number;
+      /** PostgreSQL cancels a longer statement (SQLSTATE 57014); 0 or unset = the server's setting */
+      statementTimeoutMs?: number;
+      /** How long a request waits for a free pooled connection (or a new one) before failing */
+      connectionTimeoutMs?: number;
+    }
   | { databaseUrl?: undefined; dataDir?: string; loadDataDir?: Blob | File };
 
 /** Opens PostgreSQL (when a URL is given) or PGlite and checks the connection. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const target = describeDatabaseUrl(options.databaseUrl);
+    const statementTimeout = options.statementTimeoutMs ?? 0;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+      // sent with the start-up packet: no extra round trip per connection; 0 leaves the server's setting
+      ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
     });
     pool.on('error', () => {
       /* idle client errors surface on the next query */
@@ -78,7 +93,26 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       throw new DatabaseStartupError('connect', target, err);
     }
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    return { db, engine: 'postgres', close: () => pool.end() };
+    const withoutStatementTimeout = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      try {
+        await client.query('set statement_timeout = 0');
+        return await fn(drizzlePg({ client, schema }) as unknown as Db);
+      } finally {
+        // back to the start-up value before the connection serves requests again; if that fails, drop it
+        const failed = await client.query('reset statement_timeout').then(
+          () => undefined,
+          (err: Error) => err,
+        );
+        client.release(failed);
+      }
+    };
+    return {
+      db,
+      engine: 'postgres',
+      close: () => pool.end(),
+      ...(statementTimeout > 0 ? { withoutStatementTimeout } : {}),
+    };
   }
   const dataDir = 'dataDir' in options ? options.dataDir : undefined;
   const target = dataDir ? `PGlite ${dataDir}` : 'PGlite (memory)';
@@ -98,7 +132,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 export async function migrateDatabase(database: Database, target: string = database.engine): Promise<void> {
   try {
     if (database.engine === 'postgres') {
-      await migratePg(database.db as never, { migrationsFolder });
+      const run = database.withoutStatementTimeout ?? ((fn: (db: Db) => Promise<void>) => fn(database.db));
+      await run((db) => migratePg(db as never, { migrationsFolder }));
     } else {
       await migratePglite(database.db as never, { migrationsFolder });
     }

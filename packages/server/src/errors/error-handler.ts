@@ -13,6 +13,16 @@ import { RequestValidationError, localizeIssues } from '../http/validation.ts';
 /** PostgreSQL error codes that mean "the database is not reachable right now". */
 const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
+/** pg and pg-pool say these without a code; the texts are theirs (pg-pool 3.x, pg 8.x). */
+const poolExhausted = 'timeout exceeded when trying to connect';
+const unreachableMessages = new Set([
+  'Connection terminated due to connection timeout',
+  'Connection terminated unexpectedly',
+]);
+
+/** Seconds a client should wait before retrying after a 503. */
+const retryAfterSeconds = 5;
+
 function fromFastifyError(err: FastifyError): AppError | undefined {
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -32,18 +42,29 @@ function fromFastifyError(err: FastifyError): AppError | undefined {
 }
 
 function fromDatabaseError(err: unknown): AppError | undefined {
-  const e = (err as { cause?: unknown })?.cause ?? err;
-  const state = (e as { code?: unknown })?.code;
-  if (typeof state === 'string') {
-    if (state === '23505') return new AppError('CONFLICT', { cause: err });
-    // data exceptions (number out of range, impossible date, text the column cannot hold): the
-    // input reached SQL unchecked; the statement failed, so nothing was written — the client's 400
-    if (state.startsWith('22'))
-      return new AppError('BAD_REQUEST', { messageKey: 'request.valueRejected', cause: err });
-    if (unavailableSqlStates.has(state)) return new AppError('DB_UNAVAILABLE', { cause: err });
+  // Drizzle wraps the driver's error ("Failed query" → cause); a transaction's checkout is not wrapped
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 10; depth++) {
+    const state = (e as { code?: unknown }).code;
+    if (typeof state === 'string') {
+      if (state === '23505') return new AppError('CONFLICT', { cause: err });
+      // data exceptions (number out of range, impossible date, text the column cannot hold): the
+      // input reached SQL unchecked; the statement failed, so nothing was written — the client's 400
+      if (state.startsWith('22'))
+        return new AppError('BAD_REQUEST', { messageKey: 'request.valueRejected', cause: err });
+      // statement_timeout (KEQING_DB_STATEMENT_TIMEOUT_MS) cancelled it: the server is fine, the query too slow
+      if (state === '57014')
+        return new AppError('DB_UNAVAILABLE', { messageKey: 'request.queryTimeout', cause: err });
+      if (unavailableSqlStates.has(state) || state === 'ECONNREFUSED')
+        return new AppError('DB_UNAVAILABLE', { cause: err });
+    }
+    const message = (e as { message?: unknown }).message;
+    // every pooled connection stayed busy for connectionTimeoutMillis: load, not an outage
+    if (message === poolExhausted)
+      return new AppError('DB_UNAVAILABLE', { messageKey: 'request.dbBusy', cause: err });
+    if (typeof message === 'string' && unreachableMessages.has(message))
+      return new AppError('DB_UNAVAILABLE', { cause: err });
+    e = (e as { cause?: unknown }).cause;
   }
-  if ((e as { code?: unknown })?.code === 'ECONNREFUSED')
-    return new AppError('DB_UNAVAILABLE', { cause: err });
   return undefined;
 }
 
@@ -77,7 +98,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
       requestId: request.id,
     },
   };
-  return reply.status(httpStatusOf(error.code)).type('application/json; charset=utf-8').send(body);
+  const status = httpStatusOf(error.code);
+  if (status === 503) reply.header('retry-after', String(retryAfterSeconds));
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
 /**
@@ -106,7 +129,11 @@ export function registerErrorHandling(app: FastifyInstance, serveSpa: () => bool
     }
     const mapped = fromFastifyError(err as FastifyError) ?? fromDatabaseError(err);
     if (mapped) {
-      if (mapped.code === 'DB_UNAVAILABLE') request.log.error({ err }, 'database unavailable');
+      if (mapped.code === 'DB_UNAVAILABLE')
+        request.log.error(
+          { err },
+          mapped.messageKey === 'request.queryTimeout' ? 'statement timed out' : 'database unavailable',
+        );
       // a schema that should have refused the value first: worth a look, not an outage
       if (mapped.messageKey === 'request.valueRejected')
         request.log.warn({ err }, 'database refused a value');

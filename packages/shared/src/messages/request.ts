@@ -7,6 +7,8 @@ export const requestMessages: { 'zh-CN': Record<string, string>; en: Record<stri
     'request.urlTooLong': '请求地址中的参数过长',
     'request.badUrl': '请求地址格式不正确',
     'request.valueRejected': '提交的数值或日期超出允许范围，请检查后重试',
+    'request.dbBusy': '系统繁忙，请稍后重试',
+    'request.queryTimeout': '查询超时，请稍后重试或缩小查询范围',
   },
   en: {
     'request.invalidUtf8': 'The request body is not valid UTF-8 text',
@@ -15,5 +17,7 @@ export const requestMessages: { 'zh-CN': Record<string, string>; en: Record<stri
     'request.urlTooLong': 'A parameter in the request URL is too long',
     'request.badUrl': 'The request URL is malformed',
     'request.valueRejected': 'A submitted number or date is out of the allowed range; please check it',
+    'request.dbBusy': 'The system is busy; please try again shortly',
+    'request.queryTimeout': 'The query took too long and was stopped; try again later or narrow it down',
   },
 };

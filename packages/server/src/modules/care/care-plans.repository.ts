@@ -35,10 +35,13 @@ export async function findDoctors(db: Db, ids: readonly string[], scope?: SQL) {
 
 /**
  * Locks the doctor row for the rest of the transaction: two care actions on the same doctor (by any reps) are
- * checked against the year total one after the other, so both cannot slip under the cap together.
+ * checked against the year total one after the other, so both cannot slip under the cap together. "No key
+ * update" serialises them just as well (it conflicts with itself) without blocking the key-share locks that
+ * inserting any row referencing the doctor takes (calls, scores): FOR UPDATE waited on those and could
+ * deadlock with a transaction that inserts such a row and then locks the doctor (see segmentation's lockDoctor).
  */
 export async function lockDoctor(tx: Db, doctorId: string) {
-  await tx.select({ id: doctors.id }).from(doctors).where(eq(doctors.id, doctorId)).for('update');
+  await tx.select({ id: doctors.id }).from(doctors).where(eq(doctors.id, doctorId)).for('no key update');
 }
 
 /** The caller's own call with that doctor (a care action may name the call it was given at). */

@@ -6,6 +6,8 @@ import { addDays, callDateOf, chinaDate } from '@keqing/domain';
 import * as s from '../../db/schema.ts';
 import { createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
 import { createWorld, type World } from '../../test/world.ts';
+import { testEngine } from '../../test/engine.ts';
+import { lockDoctor } from './care-plans.repository.ts';
 
 let t: TestApp;
 let w: World;
@@ -142,6 +144,38 @@ describe('care action caps 关怀上限', () => {
     const rows = await actionsOf(d1b);
     expect(rows.reduce((sum, r) => sum + r.valueFen, 0)).toBe(150_000);
   });
+
+  it.runIf(testEngine().kind === 'postgres')(
+    "holds the doctor for other care actions but not for rows that merely reference it (a call's insert)",
+    async () => {
+      const doctorId = w.doctors.d1a.id;
+      let letGo!: () => void;
+      const released = new Promise<void>((resolve) => (letGo = resolve));
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const holder = t.database.db.transaction(async (tx) => {
+        await lockDoctor(tx, doctorId);
+        locked();
+        await released;
+      });
+      await holding;
+      /** Locks the doctor in another transaction, giving up after 1 s of waiting. */
+      const tryLock = (strength: 'key share' | 'no key update') =>
+        t.database.db.transaction(async (tx) => {
+          await tx.execute(sql`set local lock_timeout = '1s'`);
+          await tx.execute(sql`select id from doctors where id = ${doctorId} for ${sql.raw(strength)}`);
+        });
+      try {
+        // what a foreign-key check takes when a call or score row is inserted
+        await expect(tryLock('key share')).resolves.toBeUndefined();
+        // another care action (or a stage change) waits for the lock
+        await expect(tryLock('no key update')).rejects.toMatchObject({ cause: { code: '55P03' } });
+      } finally {
+        letGo();
+        await holder;
+      }
+    },
+  );
 
   it.each([
     [
