@@ -3,6 +3,8 @@ import { defaultPlanningSettings } from '@keqing/shared';
 import type { Database } from '../../db/client.ts';
 import { createTestDatabase } from '../../test/test-database.ts';
 import { createWorld, type World } from '../../test/world.ts';
+import * as schema from '../../db/schema.ts';
+import { findSalesFigures, sumSalesFigures } from '../targets/sales-figures.repository.ts';
 import { findRepKpiCounts, type RepKpiArgs } from './kpi.repository.ts';
 import { analyticsCycle } from './analytics.fixtures.ts';
 
@@ -117,5 +119,29 @@ describe('findRepKpiCounts', () => {
     expect(counts.get(w.users.rep1b.id)).toMatchObject({ calls: 1, burstCalls: 0, overdueFollowUps: 0 });
     const none = await findRepKpiCounts(database.db, args({ from: '2020-01-01', to: '2020-01-31' }));
     expect(none.get(w.users.rep1a.id)).toMatchObject({ calls: 0, ladderUp: 0, byGrade: expect.any(Array) });
+  });
+
+  it('sums quota and actual per rep in SQL to what the sales figure rows add up to', async () => {
+    const { rep1a, rep1b, rep2a, admin } = w.users;
+    const { p1, p2 } = w.products;
+    // quotas in both months of the cycle, and a manual actual (no flow data covers p2)
+    await database.db.insert(schema.repQuotas).values([
+      { repId: rep1a.id, teamId: w.teams.team1.id, month: '2026-11', productId: p1.id, quantity: 120 },
+      { repId: rep1a.id, teamId: w.teams.team1.id, month: '2026-12', productId: p2.id, quantity: 80 },
+      { repId: rep2a.id, teamId: w.teams.team2.id, month: '2026-12', productId: p1.id, quantity: 50 },
+    ]);
+    await database.db
+      .insert(schema.manualSales)
+      .values({ repId: rep1a.id, month: '2026-12', productId: p2.id, quantity: 30, enteredBy: admin.id });
+    const repIds = [rep1a.id, rep1b.id, rep2a.id];
+    const rows = await findSalesFigures(database.db, { repIds, months: ['2026-11', '2026-12'] });
+    const counts = await findRepKpiCounts(database.db, args());
+    for (const repId of repIds) {
+      const { quota, actual } = sumSalesFigures(rows.filter((r) => r.repId === repId));
+      expect(counts.get(repId), repId).toMatchObject({ quota, actual });
+    }
+    // not vacuous: the quotas and the manual actual above are in it
+    expect(counts.get(rep1a.id)!.quota).toBeGreaterThanOrEqual(200);
+    expect(counts.get(rep1a.id)!.actual).toBeGreaterThanOrEqual(30);
   });
 });

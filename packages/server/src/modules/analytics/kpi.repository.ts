@@ -18,7 +18,7 @@ import {
 } from '@keqing/domain';
 import type { CallType } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
-import { findSalesFigures, type SalesFigureRow } from '../targets/sales-figures.repository.ts';
+import { findRepSalesTotals, type SalesFigureRow } from '../targets/sales-figures.repository.ts';
 import { findSummaryRules, summariesMatch, summaryRulesOf } from './summaries.ts';
 
 export type RepKpiArgs = {
@@ -289,13 +289,13 @@ export async function findRepKpiCounts(
     left join warnings w on w.rep_id = r.rep_id`,
   );
   // 4. quota and actual units in the months of the period (the targets module's figures)
-  const salesQuery =
-    options.sales ??
-    findSalesFigures(db, {
-      repIds: args.repIds,
-      months: args.months ?? monthsOf(args),
-      productId: args.productId,
-    });
+  const salesQuery = options.sales
+    ? Promise.resolve(options.sales)
+    : findRepSalesTotals(db, {
+        repIds: args.repIds,
+        months: args.months ?? monthsOf(args),
+        productId: args.productId,
+      });
   const [grades, callRows, rest, sales] = await Promise.all([gradesQuery, callsQuery, restQuery, salesQuery]);
 
   const rank = (g: string) => {

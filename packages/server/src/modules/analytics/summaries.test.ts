@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '@keqing/domain';
-import { defaultPlanningSettings } from '@keqing/shared';
+import { defaultPlanningSettings, type PlanningSettings } from '@keqing/shared';
 import * as s from '../../db/schema.ts';
 import { createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
 import { createWorld, type World } from '../../test/world.ts';
@@ -218,11 +218,12 @@ describe('call day summaries', () => {
     await expectSummariesEqualCalls(visitsOnly);
 
     // a save that leaves the counting rules alone rebuilds nothing
+    const savedSettings = saved.json() as PlanningSettings;
     const before = await db().select().from(s.analyticsSummaryState);
     const again = await admin.request({
       method: 'PUT',
       url: '/api/planning/settings',
-      payload: { ...saved.json(), maxCallsPerDay: saved.json().maxCallsPerDay + 1 },
+      payload: { ...savedSettings, maxCallsPerDay: savedSettings.maxCallsPerDay + 1 },
     });
     expect(again.statusCode, again.body).toBe(200);
     await t.app.summaryKeeper.idle();

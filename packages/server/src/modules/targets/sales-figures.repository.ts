@@ -3,7 +3,7 @@
  * Actuals come from committed flow 流向 rows attributed to the rep who covered the buyer (hospital or channel
  * customer) on the sale date; where no flow row counts for that rep × product × month, the manual entry.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { monthRange, ratioPct } from '@keqing/domain';
 import type { Db } from '../../db/client.ts';
 
@@ -18,21 +18,10 @@ export type SalesFigureRow = {
   actualSource: 'flow' | 'manual' | 'none';
 };
 
-/**
- * One row per rep × product × month that has a quota, a flow actual or a manual actual (a combination with none
- * of them is absent: quota 0, actual 0).
- *
- * A flow row counts for a rep when its buyer hospital (`flow_rows.hospital_id`) or buyer channel customer
- * (`buyer_customer_id`) lies in a territory the rep covered on the sale date (assignment start..end inclusive, end
- * null = still covering) and the territory carries the product. A row counts once per rep even when two of the
- * rep's territories hold the buyer; a buyer shared by two reps' territories (with the product in both) counts for
- * both — each is responsible for it. Only committed imports count (previews and cancelled imports never do).
- */
-export async function findSalesFigures(
-  db: Db,
-  f: { repIds: string[]; months: string[]; productId?: string },
-): Promise<SalesFigureRow[]> {
-  if (f.repIds.length === 0 || f.months.length === 0) return [];
+type SalesFilter = { repIds: string[]; months: string[]; productId?: string };
+
+/** The figure rows as a subquery (repId, productId, month, quota, actual, actualSource), for the two readers below. */
+function salesFigureRows(f: SalesFilter): SQL {
   const months = [...f.months].sort();
   const from = monthRange(months[0]!).from;
   const to = monthRange(months[months.length - 1]!).to;
@@ -40,7 +29,7 @@ export async function findSalesFigures(
   const monthList = sql`${sql.param(months)}::text[]`;
   const product = (column: string) => (f.productId ? sql`and ${sql.raw(column)} = ${f.productId}` : sql``);
 
-  const result = (await db.execute(sql`
+  return sql`(
     with covering as (
       -- the reps' assignments overlapping the months, with the products their territory carries; starting from
       -- them lets a team's figures read its own buyers' flow rows through the (buyer, sale date) indexes
@@ -103,9 +92,41 @@ export async function findSalesFigures(
     left join quota q on q.rep_id = k.rep_id and q.product_id = k.product_id and q.month = k.month
     left join flow fl on fl.rep_id = k.rep_id and fl.product_id = k.product_id and fl.month = k.month
     left join manual m on m.rep_id = k.rep_id and m.product_id = k.product_id and m.month = k.month
-    order by k.month, k.rep_id, k.product_id
-  `)) as unknown as { rows: SalesFigureRow[] };
+  )`;
+}
+
+/**
+ * One row per rep × product × month that has a quota, a flow actual or a manual actual (a combination with none
+ * of them is absent: quota 0, actual 0).
+ *
+ * A flow row counts for a rep when its buyer hospital (`flow_rows.hospital_id`) or buyer channel customer
+ * (`buyer_customer_id`) lies in a territory the rep covered on the sale date (assignment start..end inclusive, end
+ * null = still covering) and the territory carries the product. A row counts once per rep even when two of the
+ * rep's territories hold the buyer; a buyer shared by two reps' territories (with the product in both) counts for
+ * both — each is responsible for it. Only committed imports count (previews and cancelled imports never do).
+ */
+export async function findSalesFigures(db: Db, f: SalesFilter): Promise<SalesFigureRow[]> {
+  if (f.repIds.length === 0 || f.months.length === 0) return [];
+  const result = (await db.execute(
+    sql`select * from ${salesFigureRows(f)} r order by r.month, r."repId", r."productId"`,
+  )) as unknown as { rows: SalesFigureRow[] };
   return result.rows.map((r) => ({ ...r, quota: Number(r.quota), actual: Number(r.actual) }));
+}
+
+/**
+ * Quota and actual units per rep, summed over the months and products in SQL: a national roll-up needs 4,500
+ * sums, not the 400,000 rep × product × month rows behind them.
+ */
+export async function findRepSalesTotals(
+  db: Db,
+  f: SalesFilter,
+): Promise<{ repId: string; quota: number; actual: number }[]> {
+  if (f.repIds.length === 0 || f.months.length === 0) return [];
+  const result = (await db.execute(
+    sql`select r."repId", sum(r.quota)::bigint as quota, sum(r.actual)::bigint as actual
+      from ${salesFigureRows(f)} r group by r."repId"`,
+  )) as unknown as { rows: { repId: string; quota: string | number; actual: string | number }[] };
+  return result.rows.map((r) => ({ repId: r.repId, quota: Number(r.quota), actual: Number(r.actual) }));
 }
 
 /** Figure rows (months, reps, products) summed: units, attainment, and where the actuals came from. */
