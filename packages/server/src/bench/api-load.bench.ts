@@ -10,7 +10,9 @@
  *
  * Database: `--database-url`, else `keqing_national`, falling back to
  * `keqing_regional` when the national one is missing or empty. Options: `--port` (3910), `--seconds` per read
- * phase (20), `--call-seconds` (60). Call submission writes real calls (marked in their notes) into the database.
+ * phase (20), `--call-seconds` (60), `--search-only` (the search phase alone, printed and not written to
+ * bench/results.md, whose api section keeps every phase's figures). Call submission writes real calls (marked in
+ * their notes) into the database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '3910' },
     seconds: { type: 'string', default: '20' },
     'call-seconds': { type: 'string', default: '60' },
+    'search-only': { type: 'boolean', default: false },
   },
 });
 const port = Number(args.port);
@@ -615,6 +618,11 @@ async function main() {
       fig('same SQL direct with pg p50 / p95 / p99 (50 callers)', latencies(direct), '—', null),
       fig('API ÷ direct SQL (p95)', `${ratio.toFixed(2)}×`, '≤ 1.3×', ratio <= 1.3),
     );
+
+    if (args['search-only']) {
+      for (const f of figures) console.log(`${f.figure}: ${f.measured} (target ${f.target})`);
+      return;
+    }
 
     // 3. Doctor page: the detail call the page makes first (segmentation and tabs follow)
     const doctorPages = await doctorPageRequests(pool, readers);

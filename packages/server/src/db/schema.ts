@@ -221,6 +221,10 @@ export const hospitals = pgTable(
     index('hospitals_city_idx').on(t.city),
     index('hospitals_name_idx').on(t.name),
     index('hospitals_grade_idx').on(t.grade),
+    // contains-search (ILIKE '%q%') candidates: search_grams() of migration 0014
+    index('hospitals_name_grams_idx').using('gin', sql`search_grams(${t.name})`),
+    index('hospitals_initials_grams_idx').using('gin', sql`search_grams(${t.nameInitials})`),
+    index('hospitals_alias_grams_idx').using('gin', sql`search_grams(${t.alias})`),
   ],
 );
 
@@ -286,6 +290,9 @@ export const doctors = pgTable(
     index('doctors_department_idx').on(t.departmentId),
     index('doctors_name_idx').on(t.name),
     index('doctors_initials_idx').on(t.nameInitials),
+    // contains-search (ILIKE '%q%') candidates: search_grams() of migration 0014
+    index('doctors_name_grams_idx').using('gin', sql`search_grams(${t.name})`),
+    index('doctors_initials_grams_idx').using('gin', sql`search_grams(${t.nameInitials})`),
   ],
 );
 

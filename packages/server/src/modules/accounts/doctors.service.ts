@@ -87,10 +87,11 @@ export function createDoctorsService(deps: { db: Db }) {
     page?: accountsRepo.Page,
     withPersonal = false,
   ) {
-    const productName = q.productId ? await repo.getProductName(db, q.productId) : undefined;
-    const { rows, total } = await repo.findDoctors(db, { ...q, scope: doctorScope(ctx) }, q, page, {
-      withPersonal,
-    });
+    // independent reads: together, so the list waits for one round trip, not two
+    const [productName, { rows, total }] = await Promise.all([
+      q.productId ? repo.getProductName(db, q.productId) : undefined,
+      repo.findDoctors(db, { ...q, scope: doctorScope(ctx) }, q, page, { withPersonal }),
+    ]);
     const items = rows.map(({ status, personal, ...r }) => ({
       ...r,
       ...(q.productId ? { productStatus: status && { ...status, productName: productName ?? '' } } : {}),

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { departments, doctorProductStatus, doctors, keyContacts } from '../../db/schema.ts';
+import { departments, doctorProductStatus, doctors, hospitals, keyContacts } from '../../db/schema.ts';
 import { scopeOf } from '../../scope/scope.ts';
 import { createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
+import { nameSearch } from './accounts.repository.ts';
 import { actorFor, createWorld, type World } from '../../test/world.ts';
 
 let t: TestApp;
@@ -74,6 +75,85 @@ describe('doctors', () => {
     expect(byInitials).not.toContain('赵敏');
     expect(namesOf(await rep.get('/api/doctors?q=ZSF'))).toEqual(['张三丰']);
     expect(namesOf(await rep.get(`/api/doctors?q=${encodeURIComponent('三丰')}`))).toEqual(['张三丰']);
+  });
+
+  it('finds what a plain ILIKE finds, whatever the case, length or wildcard characters of the query', async () => {
+    const db = t.database.db;
+    const added = [
+      ['Anna Smith', 'as'],
+      ['欧阳娜娜', 'oynn'],
+      ['王%明', 'wm'],
+      ['A_B', 'ab'],
+      ['ÉLISE', 'el'],
+    ];
+    await db
+      .insert(doctors)
+      .values(
+        added.map(([name, nameInitials]) => ({ name: name!, nameInitials, hospitalId: w.hospitals.h2a.id })),
+      );
+    // without the search-gram condition of the list (the index's): the answer it must keep
+    const plain = async (q: string) =>
+      (
+        await db
+          .select({ name: doctors.name })
+          .from(doctors)
+          .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
+          .where(
+            and(
+              isNull(doctors.mergedInto),
+              isNull(hospitals.mergedInto),
+              nameSearch(q, doctors.name, doctors.nameInitials),
+            ),
+          )
+      )
+        .map((r) => r.name)
+        .sort();
+    const queries = [
+      'sMi',
+      'ANNA S',
+      'a',
+      'É',
+      'é',
+      '阳娜娜',
+      '娜',
+      '张',
+      '%',
+      '_',
+      'A_',
+      '%明',
+      'OYN',
+      'zz',
+      'ith',
+      'h',
+    ];
+    for (const q of queries) {
+      const res = await admin.get(`/api/doctors?q=${encodeURIComponent(q)}&pageSize=200`);
+      const expected = await plain(q);
+      expect(namesOf(res).sort(), q).toEqual(expected);
+      expect(res.json().total, q).toBe(expected.length);
+    }
+    expect(await plain('sMi')).toEqual(['Anna Smith']);
+    expect(await plain('%')).toEqual(['王%明']);
+    expect(await plain('_')).toEqual(['A_B']);
+    expect(await plain('娜')).toEqual(['欧阳娜娜']);
+  });
+
+  it('gives every page the total of all matches, whether or not the page is full', async () => {
+    for (const n of [1, 2, 3, 4, 5]) await createDoctor(rep, { name: `翻页医生${n}` });
+    const q = encodeURIComponent('翻页医生');
+    const pageOf = async (page: number, pageSize: number) => {
+      const body = (await admin.get(`/api/doctors?q=${q}&page=${page}&pageSize=${pageSize}`)).json();
+      return { names: body.items.map((d: Item) => d.name), total: body.total };
+    };
+    expect(await pageOf(1, 2)).toEqual({ names: ['翻页医生1', '翻页医生2'], total: 5 });
+    expect(await pageOf(2, 2)).toEqual({ names: ['翻页医生3', '翻页医生4'], total: 5 });
+    expect(await pageOf(3, 2)).toEqual({ names: ['翻页医生5'], total: 5 });
+    expect(await pageOf(4, 2)).toEqual({ names: [], total: 5 });
+    expect(await pageOf(1, 5)).toEqual({
+      names: ['翻页医生1', '翻页医生2', '翻页医生3', '翻页医生4', '翻页医生5'],
+      total: 5,
+    });
+    expect(await pageOf(1, 20)).toMatchObject({ total: 5 });
   });
 
   it('keeps the initials in step with a renamed doctor', async () => {
