@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors/app-error.ts';
+import { readXlsxRows } from './xlsx-reader.ts';
 
 export type SheetRow = {
   /** The row number as a spreadsheet shows it (1-based). */
@@ -14,15 +15,13 @@ export type SheetRow = {
 
 export type Sheet = { header: SheetRow; rows: SheetRow[] };
 
-const unreadable = () => new AppError('BAD_REQUEST', { messageKey: 'import.unreadable' });
-
 /** An .xlsx file is a zip archive: it starts with "PK\x03\x04". */
 export function isXlsx(file: Buffer): boolean {
   return file.length >= 4 && file[0] === 0x50 && file[1] === 0x4b && file[2] === 0x03 && file[3] === 0x04;
 }
 
-export async function readSheet(file: Buffer): Promise<Sheet> {
-  const rows = isXlsx(file) ? await readXlsxRows(file) : readCsvRows(decodeText(file));
+export function readSheet(file: Buffer): Sheet {
+  const rows = isXlsx(file) ? readXlsx(file) : readCsvRows(decodeText(file));
   const nonBlank = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...data] = nonBlank;
   if (!header) throw new AppError('BAD_REQUEST', { messageKey: 'import.noRows' });
@@ -31,11 +30,20 @@ export async function readSheet(file: Buffer): Promise<Sheet> {
 
 // ── xlsx ────────────────────────────────────────────────────────────────────
 
+function readXlsx(file: Buffer): SheetRow[] {
+  try {
+    return readXlsxRows(file);
+  } catch (err) {
+    // whatever a damaged or hostile file makes the zip or XML reader throw is the user's 400
+    throw new AppError('BAD_REQUEST', { messageKey: 'import.unreadable', cause: err });
+  }
+}
+
 function pad(n: number) {
   return String(n).padStart(2, '0');
 }
 
-/** A cell's value as the text the user sees; formulas come back as their source. */
+/** An exceljs cell's value as the text the user sees (the 流向 import reads with exceljs); formulas come back as their source. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
@@ -50,31 +58,6 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
   if ('error' in value) return String(value.error);
   return '';
-}
-
-/**
- * Loads the whole workbook and keeps the rows of the first tab. (exceljs's streaming reader is
- * faster but splits multi-byte characters at chunk boundaries — exceljs issue #2063 — which turns
- * one Chinese name in a few hundred into "��".)
- */
-async function readXlsxRows(file: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    throw new AppError('BAD_REQUEST', { messageKey: 'import.unreadable', cause: err });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable();
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    // row.values is 1-based (index 0 is empty)
-    const values = row.values as ExcelJS.CellValue[];
-    const cells: string[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-    rows.push({ number, cells });
-  });
-  return rows;
 }
 
 // ── csv ─────────────────────────────────────────────────────────────────────

@@ -5,8 +5,14 @@ import { departments, doctors, hospitals, importBatches, keyContacts, products }
 import type { Existing, HospitalRef, Lookups } from './import-plan.ts';
 import type { Values } from './import-rows.ts';
 
-/** How rows are kept between preview and commit: the raw cells by field, compactly. */
-export type StoredRows = { keys: string[]; rows: [number, ...string[]][] };
+/** Raw cells by field, compactly: `[row number, ...cells in the order of keys]`. */
+export type StoredCells = { keys: string[]; rows: [number, ...string[]][] };
+/**
+ * How rows are kept between preview and commit. `parsed`: the typed values of the rows that were valid
+ * at preview, by field, so the commit plans them again without reading or parsing anything twice.
+ * Without `format`: the raw cells of every row, as batches previewed before kept them.
+ */
+export type StoredRows = { format: 'parsed'; keys: string[]; rows: [number, ...unknown[]][] } | StoredCells;
 
 export async function insertBatch(
   db: Db,
@@ -395,36 +401,78 @@ const quoted = (camel: string) => `"${snake(camel)}"`;
 /** Rows per statement: one JSON parameter each, so the size is about memory, not parameter limits. */
 const chunkSize = 5000;
 
+/** What a new record gets where the file left a cell empty but the column may not be null (not audited: the file did not say it). */
+const createDefaults: Partial<Record<ImportKind, Record<string, string>>> = {
+  doctors: { clinicSchedule: `'[]'::jsonb` },
+  products: {
+    indications: `'{}'::text[]`,
+    targetDepartments: `'{}'::text[]`,
+    competitorProducts: `'{}'::text[]`,
+  },
+};
+/** Columns derived on write (search initials of the name): stored, never audited. */
+const derivedColumns = ['nameInitials'];
+
 function* chunks<T>(items: T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += chunkSize) yield items.slice(i, i + chunkSize);
 }
 
-/** `v(id uuid, "name" text, …)` — the record type jsonb_to_recordset reads the JSON rows as. */
+/**
+ * `id uuid, "hospitalId" uuid, …` — the record type jsonb_to_recordset reads the rows as; keys stay the
+ * record's own (camelCase), so a create's audit can be built from the same JSON.
+ */
 function recordType(columns: Record<string, PgType>) {
   return `id uuid, ${Object.entries(columns)
-    .map(([c, t]) => `${quoted(c)} ${t}`)
+    .map(([c, t]) => `"${c}" ${t}`)
     .join(', ')}`;
 }
 
-/** JSON keyed by column name, as jsonb_to_recordset matches keys to the record type's names. */
 function asJsonRows(rows: (Values & { id: string })[], columns: Record<string, PgType>) {
   return JSON.stringify(
     rows.map((r) => {
       const out: Record<string, unknown> = { id: r.id };
-      for (const c of Object.keys(columns)) out[snake(c)] = r[c] ?? null;
+      for (const c of Object.keys(columns)) out[c] = r[c] ?? null;
       return out;
     }),
   );
 }
 
-/** Multi-row INSERT of new records (ids chosen by the caller). */
-export async function insertRecords(tx: Db, kind: ImportKind, rows: (Values & { id: string })[]) {
+/**
+ * Multi-row INSERT of new records (ids chosen by the caller) and, in the same statement from the same
+ * rows, their audit rows: { field: { before: null, after } } for every field the file filled, as
+ * diffChanges(undefined, record) words a create. The rows cross the wire once, not twice; the changes
+ * are concatenated per field (cheaper than jsonb_each + jsonb_object_agg per row).
+ */
+export async function insertRecords(
+  tx: Db,
+  kind: ImportKind,
+  rows: (Values & { id: string })[],
+  audit: { actorId: string; requestId: string; entity: string },
+) {
   const { table, columns } = writeSpecs[kind];
+  const defaults = createDefaults[kind] ?? {};
   const names = Object.keys(columns).map(quoted).join(', ');
+  const values = Object.keys(columns)
+    .map((c) => (defaults[c] ? `coalesce(v."${c}", ${defaults[c]})` : `v."${c}"`))
+    .join(', ');
+  const changes = Object.keys(columns)
+    .filter((c) => !derivedColumns.includes(c))
+    .map(
+      (c) =>
+        `case when v."${c}" is null then '{}'::jsonb else jsonb_build_object('${c}', jsonb_build_object('before', null, 'after', v."${c}")) end`,
+    )
+    .join(' || ');
   for (const chunk of chunks(rows)) {
-    await tx.execute(
-      sql`insert into ${sql.raw(table)} (id, ${sql.raw(names)}) select id, ${sql.raw(names)} from jsonb_to_recordset(${asJsonRows(chunk, columns)}::jsonb) as v(${sql.raw(recordType(columns))})`,
-    );
+    await tx.execute(sql`
+      with v as materialized (
+        select * from jsonb_to_recordset(${asJsonRows(chunk, columns)}::jsonb) as v(${sql.raw(recordType(columns))})
+      ),
+      inserted as (
+        insert into ${sql.raw(table)} (id, ${sql.raw(names)}) select v.id, ${sql.raw(values)} from v
+      )
+      insert into audit_log (actor_id, request_id, entity, entity_id, action, changes)
+      select ${audit.actorId}::uuid, ${audit.requestId}, ${audit.entity}, v.id::text, 'create', ${sql.raw(changes)}
+      from v`);
   }
 }
 
@@ -432,7 +480,7 @@ export async function insertRecords(tx: Db, kind: ImportKind, rows: (Values & { 
 export async function updateRecords(tx: Db, kind: ImportKind, rows: (Values & { id: string })[]) {
   const { table, columns } = writeSpecs[kind];
   const assignments = Object.keys(columns)
-    .map((c) => `${quoted(c)} = v.${quoted(c)}`)
+    .map((c) => `${quoted(c)} = v."${c}"`)
     .join(', ');
   for (const chunk of chunks(rows)) {
     await tx.execute(

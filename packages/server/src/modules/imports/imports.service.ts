@@ -57,16 +57,30 @@ function assertMayImport(ctx: RequestContext, kind: ImportKind) {
   if (adminOnlyImportKinds.includes(kind)) assertAdmin(ctx.actor);
 }
 
-/** Stored cells → parsed rows (the commit parses again: the rules are pure and cheap). */
-function parseStored(
+/** Cells by field → parsed rows. */
+function parseCells(
   kind: ImportKind,
-  stored: repo.StoredRows,
+  stored: repo.StoredCells,
 ): { parsed: ParsedRow[]; cells: Record<string, string>[] } {
   const cells = stored.rows.map(([, ...values]) =>
     Object.fromEntries(stored.keys.map((k, i) => [k, values[i] ?? ''])),
   );
   const parsed = stored.rows.map(([row], i) => ({ row, ...parseRow(kind, cells[i]!) }));
   return { parsed, cells };
+}
+
+/** The rows a preview found valid, parsed (a batch stored before `format: 'parsed'` keeps cells of every row). */
+function validAtPreview(kind: ImportKind, stored: repo.StoredRows, summary: Summary): ParsedRow[] {
+  if ('format' in stored) {
+    const { keys } = stored;
+    return stored.rows.map(([row, ...values]) => ({
+      row,
+      values: Object.fromEntries(keys.map((k, i) => [k, values[i] ?? null])),
+      problems: [],
+    }));
+  }
+  const invalid = new Set(summary.errors.map((e) => e.row));
+  return parseCells(kind, stored).parsed.filter((p) => !invalid.has(p.row));
 }
 
 async function plan(db: Db, ctx: RequestContext, kind: ImportKind, parsed: ParsedRow[]) {
@@ -151,17 +165,6 @@ function present(
   };
 }
 
-/** What a record gets on create where the file left a cell empty but the column may not be null. */
-const createDefaults: Partial<Record<ImportKind, Values>> = {
-  doctors: { clinicSchedule: [] },
-  products: { indications: [], targetDepartments: [], competitorProducts: [] },
-};
-
-function withDefaults(kind: ImportKind, record: Values): Values {
-  const defaults = createDefaults[kind] ?? {};
-  return { ...record, ...Object.fromEntries(Object.entries(defaults).filter(([k]) => record[k] == null)) };
-}
-
 function withInitials(kind: ImportKind, record: Values): Values {
   if (kind === 'hospitals')
     return { ...record, nameInitials: searchInitials(record.name as string, record.alias as string | null) };
@@ -207,7 +210,7 @@ export function createImportsService(deps: { db: Db }) {
     ): Promise<ImportBatch> {
       assertMayImport(ctx, kind);
       if (!file.length) throw new AppError('BAD_REQUEST', { messageKey: 'import.unreadable' });
-      const sheet = await readSheet(file);
+      const sheet = readSheet(file);
       if (!sheet.rows.length) throw new AppError('BAD_REQUEST', { messageKey: 'import.noRows' });
       if (sheet.rows.length > maxImportRows)
         throw new AppError('BAD_REQUEST', {
@@ -222,15 +225,24 @@ export function createImportsService(deps: { db: Db }) {
         });
       }
       const used = keys.flatMap((k, i) => (k ? [{ key: k, index: i }] : []));
-      const stored: repo.StoredRows = {
+      const { parsed, cells } = parseCells(kind, {
         keys: used.map((u) => u.key),
         rows: sheet.rows.map((r) => [r.number, ...used.map((u) => r.cells[u.index] ?? '')]),
-      };
-      const { parsed, cells } = parseStored(kind, stored);
+      });
       const ignoredColumns = sheet.header.cells
         .filter((h, i) => !keys[i] && h.trim() !== '')
         .map((h) => h.trim());
-      const summary = summarize(kind, await plan(db, ctx, kind, parsed), cells, ignoredColumns);
+      const planned = await plan(db, ctx, kind, parsed);
+      const summary = summarize(kind, planned, cells, ignoredColumns);
+      // the commit gets the parsed values of the valid rows: it plans them again, nothing more
+      const fields = importColumns[kind].map((c) => c.key);
+      const stored: repo.StoredRows = {
+        format: 'parsed',
+        keys: fields,
+        rows: planned.flatMap((p, i) =>
+          p.action === 'invalid' ? [] : [[p.row, ...fields.map((f) => parsed[i]!.values[f] ?? null)]],
+        ),
+      };
       const id = await db.transaction(async (tx) => {
         const batchId = await repo.insertBatch(tx, {
           userId: ctx.actor.id,
@@ -253,8 +265,9 @@ export function createImportsService(deps: { db: Db }) {
     },
 
     /**
-     * Writes every valid row in one transaction: rows are planned again against the data as it is
-     * now (a hospital may have been merged since the preview), so a row that turned invalid is skipped.
+     * Writes every row valid at preview in one transaction, from the values the preview parsed (the file
+     * is not read again): they are planned again against the data as it is now (a hospital may have been
+     * merged since the preview), so a row that turned invalid is skipped.
      */
     async commitImport(ctx: RequestContext, batchId: string): Promise<ImportBatch> {
       await db.transaction(async (tx) => {
@@ -262,14 +275,7 @@ export function createImportsService(deps: { db: Db }) {
         const kind = batch.kind as ImportKind;
         const summary = batch.summary as Summary;
         // only rows the user saw as valid are imported
-        const invalidAtPreview = new Set(summary.errors.map((e) => e.row));
-        const { parsed } = parseStored(kind, batch.rows);
-        const planned = await plan(
-          tx,
-          ctx,
-          kind,
-          parsed.filter((p) => !invalidAtPreview.has(p.row)),
-        );
+        const planned = await plan(tx, ctx, kind, validAtPreview(kind, batch.rows, summary));
 
         const newDepartments = planned.flatMap((p) =>
           p.action !== 'invalid' && p.newDepartment ? [p.newDepartment] : [],
@@ -294,9 +300,8 @@ export function createImportsService(deps: { db: Db }) {
               `${p.newDepartment.hospitalId}|${p.newDepartment.name}`,
             );
           if (p.action === 'create') {
-            const id = randomUUID();
-            creates.push({ id, ...withInitials(kind, withDefaults(kind, record)) });
-            audits.push({ entity, entityId: id, action: 'create', changes: diffChanges(undefined, record) });
+            // audited by insertRecords, from the same rows
+            creates.push({ id: randomUUID(), ...withInitials(kind, record) });
             continue;
           }
           const changes = diffChanges(p.before, record);
@@ -307,9 +312,10 @@ export function createImportsService(deps: { db: Db }) {
           updates.push({ id: p.targetId!, ...withInitials(kind, record) });
           audits.push({ entity, entityId: p.targetId!, action: 'update', changes });
         }
-        await repo.insertRecords(tx, kind, creates);
+        const actor = { actorId: ctx.actor.id, requestId: ctx.requestId };
+        await repo.insertAuditRows(tx, actor, audits);
+        await repo.insertRecords(tx, kind, creates, { ...actor, entity });
         await repo.updateRecords(tx, kind, updates);
-        await repo.insertAuditRows(tx, { actorId: ctx.actor.id, requestId: ctx.requestId }, audits);
 
         const result: ImportResult = {
           created: creates.length,

@@ -263,6 +263,26 @@ describe('doctor import: preview, then confirm or cancel', () => {
         ),
       );
     expect(audit.filter((a) => a.entity === 'doctor' && a.action === 'create')).toHaveLength(2);
+    // a create's audit names every field the file filled (not the derived initials, nor empty cells)
+    expect(audit.find((a) => a.entity === 'doctor' && a.entityId === li!.id)!.changes).toEqual({
+      code: { before: null, after: 'IMP-D001' },
+      name: { before: null, after: '李明' },
+      gender: { before: null, after: '男' },
+      hospitalId: { before: null, after: w.hospitals.h1a.id },
+      departmentId: { before: null, after: dept!.id },
+      title: { before: null, after: '主任医师' },
+      position: { before: null, after: '科主任' },
+      phone: { before: null, after: '13812345678' },
+      bestVisitTime: { before: null, after: '周二下午门诊后' },
+      clinicSchedule: {
+        before: null,
+        after: [
+          { weekday: 1, halfDay: 'am' },
+          { weekday: 3, halfDay: 'pm' },
+        ],
+      },
+      personalityType: { before: null, after: 'easygoing' },
+    });
     expect(audit.filter((a) => a.entity === 'department' && a.action === 'create')).toHaveLength(1);
     const batchAudit = audit.find((a) => a.entity === 'importBatch');
     expect(batchAudit!.changes).toMatchObject({
@@ -287,6 +307,39 @@ describe('doctor import: preview, then confirm or cancel', () => {
     expect(li).toMatchObject({ title: '副主任医师', version: 2 });
     const [wang] = await t.database.db.select().from(s.doctors).where(eq(s.doctors.name, '王芳'));
     expect(wang!.version).toBe(1); // nothing changed for her
+  });
+
+  it('commits a preview stored before parsed rows were kept (raw cells of every row), importing its valid rows only', async () => {
+    const batch = await preview(
+      rep,
+      'doctors',
+      await xlsx([
+        ['姓名', '医院名称', '职称'],
+        ['旧批一', '上海市第一人民医院', '主治医师'],
+        ['旧批二', '上海市第一人民医院', '教授'],
+      ]),
+    );
+    expect(batch.counts).toMatchObject({ valid: 1, invalid: 1 });
+    const cells = {
+      keys: ['name', 'hospitalName', 'title'],
+      rows: [
+        [2, '旧批一', '上海市第一人民医院', '主治医师'],
+        [3, '旧批二', '上海市第一人民医院', '教授'],
+      ],
+    };
+    await t.database.db
+      .update(s.importBatches)
+      .set({ rows: sql`${JSON.stringify(cells)}::jsonb` })
+      .where(eq(s.importBatches.id, batch.id));
+    expect((await commit(rep, batch.id)).result).toEqual({
+      created: 1,
+      updated: 0,
+      skipped: 0,
+      departmentsCreated: 0,
+    });
+    const [one] = await t.database.db.select().from(s.doctors).where(eq(s.doctors.name, '旧批一'));
+    expect(one).toMatchObject({ title: '主治医师', nameInitials: 'jpy' });
+    expect(await count(s.doctors, '旧批二')).toBe(0);
   });
 
   it('refuses a code already used by a doctor outside the uploader’s territories', async () => {
