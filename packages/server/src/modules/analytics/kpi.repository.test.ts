@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPlanningSettings } from '@keqing/shared';
 import type { Database } from '../../db/client.ts';
@@ -143,5 +144,28 @@ describe('findRepKpiCounts', () => {
     // not vacuous: the quotas and the manual actual above are in it
     expect(counts.get(rep1a.id)!.quota).toBeGreaterThanOrEqual(200);
     expect(counts.get(rep1a.id)!.actual).toBeGreaterThanOrEqual(30);
+  });
+
+  it('counts a doctor once when the rep holds the hospital through two territories', async () => {
+    const { rep1a, admin } = w.users;
+    const before = (await findRepKpiCounts(database.db, args())).get(rep1a.id)!;
+    const held = await database.db
+      .select({ hospitalId: schema.territoryHospitals.hospitalId })
+      .from(schema.territoryHospitals)
+      .where(eq(schema.territoryHospitals.territoryId, w.territories.t1a.id));
+    expect(held.length).toBeGreaterThan(0);
+    const [second] = await database.db
+      .insert(schema.territories)
+      .values({ code: 'T1A-2', name: '辖区T1A-2', teamId: w.teams.team1.id, productIds: [w.products.p1.id] })
+      .returning();
+    await database.db
+      .insert(schema.territoryHospitals)
+      .values(held.map((h) => ({ territoryId: second!.id, ...h })));
+    await database.db
+      .insert(schema.territoryAssignments)
+      .values({ territoryId: second!.id, userId: rep1a.id, startDate: '2026-01-01', assignedBy: admin.id });
+    const after = (await findRepKpiCounts(database.db, args())).get(rep1a.id)!;
+    expect(after.byGrade).toEqual(before.byGrade);
+    expect(after.byGrade.length).toBeGreaterThan(0);
   });
 });

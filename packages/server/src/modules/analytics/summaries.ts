@@ -10,7 +10,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { burstGapMinutes, burstMinCalls, shortCallSeconds } from '@keqing/domain';
 import type { PlanningSettings } from '@keqing/shared';
-import type { Db } from '../../db/client.ts';
+import type { Database, Db } from '../../db/client.ts';
 import { analyticsSummaryState } from '../../db/schema.ts';
 import { loadPlanningSettings } from '../planning/planning-settings.repository.ts';
 
@@ -100,8 +100,17 @@ export type SummaryKeeperLogger = {
  * during a rebuild runs once more after it. Until it ends, dashboards read calls (slower, never wrong), so the
  * settings save itself never waits for a recount of every call.
  */
-export function createSummaryKeeper(deps: { db: Db; logger: SummaryKeeperLogger }) {
+export function createSummaryKeeper(deps: {
+  db: Db;
+  logger: SummaryKeeperLogger;
+  /** PostgreSQL with a statement timeout: a national recount takes minutes, so it runs without one */
+  withoutStatementTimeout?: Database['withoutStatementTimeout'];
+}) {
   const { db, logger } = deps;
+  const rebuild = () =>
+    deps.withoutStatementTimeout
+      ? deps.withoutStatementTimeout((conn) => rebuildAnalyticsSummaries(conn))
+      : rebuildAnalyticsSummaries(db);
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -111,7 +120,7 @@ export function createSummaryKeeper(deps: { db: Db; logger: SummaryKeeperLogger 
       const wanted = summaryRulesOf(await loadPlanningSettings(db));
       if (summariesMatch(await findSummaryRules(db), wanted)) continue;
       const started = Date.now();
-      const { rows } = await rebuildAnalyticsSummaries(db);
+      const { rows } = await rebuild();
       logger.info(
         { rows, ms: Date.now() - started },
         'analytics summaries rebuilt for the planning settings',
