@@ -48,14 +48,17 @@ export async function apiAs(username: string) {
 }
 
 /**
- * Picks an option of the open antd select and waits for its dropdown to close, so the next field's
- * click cannot land on a closing dropdown and the next pick cannot match this one's options.
+ * Picks an option of the open antd select. `closes`: then waits for every dropdown to close, so the next pick
+ * cannot match this one's options (not for a multiple select, whose dropdown stays open by design).
  */
-export async function pickOption(page: Page, text: string | RegExp) {
+export async function pickOption(page: Page, text: string | RegExp, options: { closes?: boolean } = {}) {
   const option = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: text });
   await option.first().waitFor();
   await option.first().click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+  if (options.closes)
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 })
+      .toBe(0);
 }

@@ -108,8 +108,12 @@ describe('customer care', () => {
     await page.locator('#doctorId').click();
     await page.locator('#doctorId').fill(doctor!.name);
     await pickOption(page, `${doctor!.name} · ${doctor!.hospitalName}`);
+    // each pick shows in its field before the next one (a save with an empty field only shows the form's error)
+    const fieldOf = (id: string) => page.locator('.ant-form-item', { has: page.locator(id) });
+    await expect.poll(() => fieldOf('#doctorId').textContent()).toContain(doctor!.name);
     await page.locator('#items_0_kind').click();
     await pickOption(page, '小礼品');
+    await expect.poll(() => fieldOf('#items_0_kind').textContent()).toContain('小礼品');
     await page.locator('#items_0_amount').fill('800');
     await page.getByRole('button', { name: '保存草稿' }).click();
 

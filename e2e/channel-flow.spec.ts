@@ -125,7 +125,7 @@ describe('flow-of-goods 流向导入', () => {
     await signIn(page, 'rep01');
     await page.getByTestId('nav-channel-flow').click();
     await page.getByTestId('flow-distributor').click();
-    await pickOption(page, distributor!.name);
+    await pickOption(page, distributor!.name, { closes: true });
     await expect.poll(() => page.getByTestId('flow-distributor').textContent()).toContain(distributor!.name);
     await page.getByTestId('flow-upload').locator('input[type=file]').setInputFiles(file);
 
@@ -138,7 +138,7 @@ describe('flow-of-goods 流向导入', () => {
       ['quantity', '件数'],
     ] as const) {
       await page.getByTestId(`flow-map-${field}`).click();
-      await pickOption(page, header);
+      await pickOption(page, header, { closes: true });
     }
     await page.getByTestId('flow-save-mapping').click();
 
@@ -147,7 +147,7 @@ describe('flow-of-goods 流向导入', () => {
     expect(await page.getByTestId('flow-count-uncertain').textContent()).toContain('1');
     expect(await page.getByTestId('flow-count-skipped').textContent()).toContain('1');
     await page.getByTestId('flow-choice-4').click();
-    await pickOption(page, outside!.name);
+    await pickOption(page, outside!.name, { closes: true });
     await page.getByTestId('flow-confirm-4').click();
     await page.locator('[data-testid="flow-count-confirmed"]', { hasText: '1' }).waitFor();
 
@@ -166,7 +166,7 @@ describe('flow-of-goods 流向导入', () => {
     await manager.getByTestId('nav-channel-warnings').click();
     // the warnings of this distributor only (the demo has another distributor selling across territory)
     await manager.getByTestId('warnings-filter-customer').click();
-    await pickOption(manager, distributor!.name);
+    await pickOption(manager, distributor!.name, { closes: true });
     const row = manager.getByTestId('warning-row-crossTerritory').first();
     await row.waitFor();
     await row.getByTestId('warning-open').click();

@@ -6,22 +6,20 @@
  *     rep dashboard sets once its figures are on screen), cold and warm cache — target < 1 s;
  *  3. the doctor list in 连续滚动 mode with 10,000 extra doctors in the rep's scope, scrolled to the end with the
  *     mouse wheel: requestAnimationFrame deltas (p95, frames over 50 ms) and the DOM row count — target smooth.
- * The web app is built into its own directory and served by a real server (PGlite, demo data, port 3920), so
+ * The web app is built into its own directory and served by a real server (PGlite, demo data, port 3490 or KEQING_WEB_BENCH_PORT), so
  * the benchmark never disturbs packages/web/dist or another run's server.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from './chromium.ts';
+import { buildWeb, startServer, type StartedServer } from './start-server.ts';
 import { importColumns } from '@keqing/shared';
 import { percentile, recordBenchResults, type BenchFigure } from '../packages/server/src/bench/results.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.KEQING_WEB_BENCH_PORT ?? 3920);
+const port = Number(process.env.KEQING_WEB_BENCH_PORT ?? 3490);
 /** A server already running with the bench data (while working on the web app); else one is started. */
 const runningServer = process.env.KEQING_WEB_BENCH_URL;
 const baseUrl = runningServer ?? `http://127.0.0.1:${port}`;
@@ -37,54 +35,6 @@ const repHomeMark = 'keqing:rep-home-rendered';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${Math.round(n)} ms`;
-
-function buildWeb(outDir: string) {
-  const build = spawnSync(
-    'npm',
-    ['run', 'build', '-w', '@keqing/web', '--', '--outDir', outDir, '--emptyOutDir'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (build.status !== 0) throw new Error('web build failed');
-}
-
-async function startServer(
-  dataDir: string,
-  webDist: string,
-): Promise<{ child: ChildProcess; log: () => string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    KEQING_DATA_DIR: dataDir,
-    KEQING_WEB_DIST: webDist,
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL; // the embedded default, like `npm start`
-  let log = '';
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['packages/server/src/main.ts'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { child, log: () => log };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`server did not become healthy:\n${log}`);
-}
 
 type ApiSession = { cookie: string; csrfToken: string };
 
@@ -176,18 +126,26 @@ async function signInContext(context: BrowserContext, username: string) {
   if (res.status() !== 200) throw new Error(`sign-in of ${username} failed: ${res.status()}`);
 }
 
-/** Every JavaScript file /login loads (entry, static imports, lazy chunks the page pulls), with gzip sizes. */
+/**
+ * Every JavaScript file /login loads (entry, static imports, lazy chunks the page pulls): raw size, gzip size
+ * (zlib default level, the target's measure) and the bytes actually sent with the server's Content-Encoding.
+ */
 async function measureSignInJs(browser: Browser) {
   const context = await newContext(browser);
   const page = await context.newPage();
-  const files = new Map<string, { raw: number; gzip: number }>();
+  const files = new Map<string, { raw: number; gzip: number; sent: number; encoding: string }>();
   const pending: Promise<void>[] = [];
   page.on('response', (res) => {
     const url = new URL(res.url());
     if (!url.pathname.endsWith('.js')) return;
     pending.push(
-      res.body().then((body) => {
-        files.set(url.pathname, { raw: body.length, gzip: gzipSync(body).length });
+      Promise.all([res.body(), res.request().sizes()]).then(([body, sizes]) => {
+        files.set(url.pathname, {
+          raw: body.length,
+          gzip: gzipSync(body).length,
+          sent: sizes.responseBodySize,
+          encoding: res.headers()['content-encoding'] ?? 'identity',
+        });
       }),
     );
   });
@@ -200,6 +158,8 @@ async function measureSignInJs(browser: Browser) {
     files: list,
     gzip: list.reduce((n, f) => n + f.gzip, 0),
     raw: list.reduce((n, f) => n + f.raw, 0),
+    sent: list.reduce((n, f) => n + f.sent, 0),
+    encodings: [...new Set(list.map((f) => f.encoding))].join(', '),
   };
 }
 
@@ -209,9 +169,14 @@ type RenderTiming = { fcp: number; home: number };
 async function loadRepHome(context: BrowserContext): Promise<RenderTiming> {
   const page = await context.newPage();
   await page.goto('/', { waitUntil: 'commit' });
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, repHomeMark, {
-    timeout: 60_000,
-  });
+  // The paint entry can arrive after the mark (the figures may come before the browser reports its first paint).
+  await page.waitForFunction(
+    (mark) =>
+      performance.getEntriesByName(mark).length > 0 &&
+      performance.getEntriesByName('first-contentful-paint').length > 0,
+    repHomeMark,
+    { timeout: 60_000 },
+  );
   const timing = await page.evaluate((mark) => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
     const home = performance.getEntriesByName(mark)[0]!.startTime;
@@ -274,6 +239,7 @@ async function measureLongList(browser: Browser, expectedTotal: number) {
   let maxRows = 0;
   let steps = 0;
   let atEnd = false;
+  let pageScrolls = 0;
   while (!atEnd && performance.now() - started < 600_000) {
     await page.mouse.wheel(0, 1200);
     steps++;
@@ -284,9 +250,16 @@ async function measureLongList(browser: Browser, expectedTotal: number) {
       const text = document.querySelector('[data-testid=doctors-loaded]')?.textContent ?? '';
       const [loadedRows, total] = (text.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
       const bottom = holder ? holder.scrollHeight - holder.scrollTop - holder.clientHeight : Number.NaN;
-      return { rows, loadedRows: loadedRows ?? 0, total: total ?? -1, bottom };
+      // At the last loaded row, while the next page is on its way, the virtual list passes the wheel on to the
+      // window, which scrolls the table out from under the mouse: every later wheel step then scrolled nothing
+      // (the earlier runs that "never reached the end"). A reader would move the mouse back; this puts the
+      // table back under it.
+      const pageScrolled = window.scrollY > 0;
+      if (pageScrolled) window.scrollTo(0, 0);
+      return { rows, loadedRows: loadedRows ?? 0, total: total ?? -1, bottom, pageScrolled };
     });
     maxRows = Math.max(maxRows, state.rows);
+    if (state.pageScrolled) pageScrolls++;
     atEnd = state.total > 0 && state.loadedRows >= state.total && state.bottom <= 1;
   }
   const elapsed = performance.now() - started;
@@ -312,6 +285,7 @@ async function measureLongList(browser: Browser, expectedTotal: number) {
     p99: percentile(sorted, 99),
     over50: deltas.filter((d) => d > 50).length,
     maxRows,
+    pageScrolls,
   };
 }
 
@@ -321,7 +295,7 @@ async function main() {
   // Seeding the demo data and importing the doctors takes minutes on 2 cores: a finished data dir is reused.
   const dataDir = process.env.KEQING_WEB_BENCH_DATA ?? path.join(os.tmpdir(), 'keqing-web-bench-data');
   const readyMarker = path.join(dataDir, '.web-bench-ready');
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let server: StartedServer | undefined;
   let browser: Browser | undefined;
   try {
     const reused = existsSync(readyMarker) || !!runningServer;
@@ -329,7 +303,7 @@ async function main() {
     const seedStarted = performance.now();
     if (!runningServer) {
       buildWeb(webDist);
-      server = await startServer(dataDir, webDist);
+      server = await startServer({ port, dataDir, webDist });
     }
     const seedMs = performance.now() - seedStarted;
     let imported: { ms: number; total: number };
@@ -348,7 +322,8 @@ async function main() {
 
     const js = await measureSignInJs(browser);
     console.log('sign-in route JavaScript (gzip, raw):');
-    for (const f of js.files) console.log(`  ${f.file}  ${kb(f.gzip)}  (${kb(f.raw)})`);
+    for (const f of js.files)
+      console.log(`  ${f.file}  ${kb(f.gzip)}  (${kb(f.raw)}; sent ${kb(f.sent)} ${f.encoding})`);
     const render = await measureFirstRender(browser);
     console.log('rep home first render:', JSON.stringify(render));
     const list = await measureLongList(browser, imported.total);
@@ -360,6 +335,12 @@ async function main() {
         measured: kb(js.gzip),
         target: '≤ 300 KB gzip',
         met: js.gzip <= 300 * 1024,
+      },
+      {
+        figure: `sign-in route JavaScript as sent (Content-Encoding: ${js.encodings})`,
+        measured: kb(js.sent),
+        target: '—',
+        met: null,
       },
       {
         figure: `rep home: navigation → figures shown, cold cache (p50 / p95 of ${renderLoads})`,
@@ -403,17 +384,16 @@ async function main() {
         `Sign-in JavaScript: every .js response of /login in a fresh profile, each body gzipped (zlib default level); largest: ${js.files
           .slice(0, 4)
           .map((f) => `${path.basename(f.file)} ${kb(f.gzip)}`)
-          .join(', ')}. The server sends them uncompressed (no compression on the static files).`,
+          .join(
+            ', ',
+          )}. The server sends the brotli (or gzip) file the web build wrote beside each one (@fastify/static \`preCompressed\`), cached for good under /assets/.`,
         `First render of ${homeRep}'s home (demo scope): ${renderLoads} cold loads (new browser profile, signed in by API, then \`/\`) and ${renderLoads} warm loads (same profile again); "figures shown" is the \`${repHomeMark}\` mark the rep dashboard sets after its figures render; times from navigation start on localhost.`,
-        `Doctor list: \`/doctors?view=scroll\` (连续滚动, antd virtual Table, reads 200 rows a page while scrolling); ${list.steps} wheel steps of 1,200 px in ${ms(list.elapsed)}; reached the last row: ${list.atEnd ? 'yes' : '**no**'} (“${list.lastRow.slice(0, 40)}”).`,
+        `Doctor list: \`/doctors?view=scroll\` (连续滚动, antd virtual Table, reads 200 rows a page while scrolling); ${list.steps} wheel steps of 1,200 px in ${ms(list.elapsed)}; reached the last row: ${list.atEnd ? 'yes' : '**no**'} (“${list.lastRow.slice(0, 40)}”); at ${list.pageScrolls} of the checks (every 10 steps) the wheel had met the end of the loaded rows before the next page came and scrolled the window instead, which was put back.`,
       ],
     });
   } finally {
     await browser?.close();
-    if (server) {
-      server.child.kill('SIGTERM');
-      await new Promise((r) => server!.child.once('exit', r).once('error', r));
-    }
+    await server?.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }

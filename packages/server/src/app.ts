@@ -180,7 +180,11 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(viewsRoutes({ views: createViewsService({ db }) }));
   await app.register(segmentationRoutes({ segmentation: createSegmentationService({ db }) }));
   // the day summaries follow the planning settings' counting rules (checked at start and after each save)
-  const summaryKeeper = createSummaryKeeper({ db, logger: app.log });
+  const summaryKeeper = createSummaryKeeper({
+    db,
+    logger: app.log,
+    withoutStatementTimeout: database.withoutStatementTimeout,
+  });
   app.addHook('onReady', async () => void summaryKeeper.check());
   app.addHook('onClose', () => summaryKeeper.idle());
   app.decorate('summaryKeeper', summaryKeeper);
@@ -221,12 +225,17 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: true,
+      // The web build writes .br and .gz beside each file (vite.config.ts): sent as they are, never compressed
+      // per request; the plain file is the fallback.
+      preCompressed: true,
       // Built chunks carry a content hash in their name: a browser keeps them without asking again, so a
-      // reload does not wait behind busy API requests (index.html is still revalidated every time).
+      // reload does not wait behind busy API requests. Anything else (index.html) names the chunks of the
+      // current build, so it is revalidated every time.
       setHeaders: (reply, filePath) => {
-        if (filePath.startsWith(hashedAssets)) {
-          reply.header('cache-control', 'public, max-age=31536000, immutable');
-        }
+        reply.header(
+          'cache-control',
+          filePath.startsWith(hashedAssets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
     serveSpa = true;

@@ -1,17 +1,26 @@
 import { StrictMode } from 'react';
+import type { SessionUser } from '@keqing/shared';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import './lib/i18n.ts';
 import './app/global.css';
 import { Providers } from './app/Providers.tsx';
-import { router } from './app/router.tsx';
+import { preloadHome, router } from './app/router.tsx';
 import { wireAuthEvents } from './app/auth-events.ts';
 import { queryClient } from './lib/query-client.ts';
-import { sessionQuery } from './features/auth/auth.api.ts';
+import { sessionQuery, sessionQueryKey } from './features/auth/auth.api.ts';
+import { repHomeQuery } from './features/home/rep-dashboard.api.ts';
 
 wireAuthEvents(router, queryClient);
-// Ask who is signed in while the page's chunks load.
-void queryClient.prefetchQuery(sessionQuery);
+const openedHome = window.location.pathname === '/';
+if (openedHome) preloadHome();
+// Ask who is signed in while the page's chunks load; a rep opening the home also gets the dashboard asked for
+// now, so its figures are on the way while the home's chunks load (the page then reads them from the cache).
+void queryClient.prefetchQuery(sessionQuery).then(() => {
+  const user = queryClient.getQueryData<SessionUser | null>(sessionQueryKey);
+  if (openedHome && !window.location.search && user?.role === 'rep' && !user.mustChangePassword)
+    void queryClient.prefetchQuery(repHomeQuery());
+});
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

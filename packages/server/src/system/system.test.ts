@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { testConfig } from '../config.ts';
@@ -200,8 +201,61 @@ describe('web app serving', () => {
     for (const url of ['/', '/doctors', '/favicon.svg']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
-      expect(res.headers['cache-control'] ?? '', url).not.toContain('immutable');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
     }
+    await app.close();
+    await database.close();
+    rmSync(webDist, { recursive: true, force: true });
+  });
+
+  it('sends the precompressed files of the build to a browser that accepts them, with the same caching', async () => {
+    const webDist = mkdtempSync(path.join(os.tmpdir(), 'keqing-web-'));
+    const shell = '<!doctype html><title>客情</title><script type="module" src="/assets/index-Ab12Cd34.js">';
+    const chunk = `export const rows = [${Array.from({ length: 400 }, (_, i) => `"行${i}"`).join(',')}];`;
+    mkdirSync(path.join(webDist, 'assets'));
+    // as vite-plugin-compression2 leaves them: the plain file, .br and .gz side by side
+    for (const [file, text] of [
+      ['index.html', shell],
+      ['assets/index-Ab12Cd34.js', chunk],
+    ] as const) {
+      writeFileSync(path.join(webDist, file), text);
+      writeFileSync(path.join(webDist, `${file}.br`), brotliCompressSync(text));
+      writeFileSync(path.join(webDist, `${file}.gz`), gzipSync(text));
+    }
+    const database = await createTestDatabase();
+    const config = testConfig({ webDist });
+    const app = await buildApp({ config, database, logger: createLogger(config) });
+    const get = (url: string, encoding?: string) =>
+      app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+    const br = await get('/assets/index-Ab12Cd34.js', 'br, gzip');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(br.rawPayload.length).toBeLessThan(Buffer.byteLength(chunk) / 2);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(chunk);
+
+    const gz = await get('/assets/index-Ab12Cd34.js', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(chunk);
+
+    const plain = await get('/assets/index-Ab12Cd34.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(chunk);
+
+    // the app shell, at / and at a client route, compressed too but never kept without asking
+    for (const url of ['/', '/doctors?view=scroll']) {
+      const res = await get(url, 'br, gzip');
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-encoding'], url).toBe('br');
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(shell);
+    }
+    // an API answer is untouched
+    expect((await get('/api/health', 'br, gzip')).headers['content-encoding']).toBeUndefined();
     await app.close();
     await database.close();
     rmSync(webDist, { recursive: true, force: true });

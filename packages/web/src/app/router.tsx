@@ -6,10 +6,23 @@ import { RootLayout } from './RootLayout.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 
 // Everything behind the sign-in is split into its own chunks, so /login loads only React, the router and a few antd parts.
-const SignedInRoot = lazy(() => import('./SignedInRoot.tsx'));
-const ShellLayout = lazy(() => import('./ShellLayout.tsx'));
+const loadSignedInRoot = () => import('./SignedInRoot.tsx');
+const loadShellLayout = () => import('./ShellLayout.tsx');
+const loadHomePage = () => import('../features/home/HomePage.tsx');
+const SignedInRoot = lazy(loadSignedInRoot);
+const ShellLayout = lazy(loadShellLayout);
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.tsx'));
-const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const HomePage = lazy(loadHomePage);
+
+/**
+ * The home's three nested chunks (signed-in root → shell → home page) all at once: left to React.lazy, each is
+ * asked for only when the one before has rendered, three round trips in a row before the home can draw.
+ */
+export function preloadHome() {
+  void Promise.all([loadSignedInRoot(), loadShellLayout(), loadHomePage()]).catch(() => {
+    // a failed chunk fails again, and is shown, when the route renders it
+  });
+}
 const UsersPage = lazy(() => import('../features/admin/users/UsersPage.tsx'));
 const TeamMembersPage = lazy(() => import('../features/admin/users/TeamMembersPage.tsx'));
 const TeamsPage = lazy(() => import('../features/admin/teams/TeamsPage.tsx'));

@@ -17,14 +17,17 @@ import {
 /**
  * A submitted call recorded for the planned call (the planned call may not be marked done yet). Written out in
  * full: drizzle leaves a column of the only table in FROM unqualified, which inside the subquery would name c.id.
- * calls has no index on planned_call_id; the owner narrows it through calls_owner_date_idx.
+ * It reads calls by calls_planned_call_idx (migration 0011), one look-up per planned call of the day.
  */
 const submittedCall = sql.raw(
   `select c.id from calls c where c.owner_id = planned_calls.owner_id and c.planned_call_id = planned_calls.id and c.status = 'submitted'`,
 );
 const submittedCallOf = sql<string | null>`(${submittedCall} order by c.start_at limit 1)`;
 
-/** Today's planned calls of the owner (cancelled ones left out), by half-day and time. */
+/**
+ * Today's planned calls of the owner (cancelled ones left out), by half-day and time; a call is done when marked
+ * done or a submitted call was recorded for it. The day's planned and done counts are these rows counted.
+ */
 export async function findPlannedCallsOn(db: Db, ownerId: string, date: string) {
   const rows = await db
     .select({
@@ -59,34 +62,15 @@ export async function findPlannedCallsOn(db: Db, ownerId: string, date: string) 
   }));
 }
 
-/** Planned (not cancelled) and done calls of the owner on a day; done as in findPlannedCallsOn. */
-export async function countPlannedCallsOn(db: Db, ownerId: string, date: string) {
-  const [row] = await db
-    .select({
-      planned: sql<number>`count(*)::int`,
-      done: sql<number>`(count(*) filter (where ${plannedCalls.status} = 'done' or exists (${submittedCall})))::int`,
-    })
-    .from(plannedCalls)
-    .where(
-      and(
-        eq(plannedCalls.ownerId, ownerId),
-        eq(plannedCalls.date, date),
-        ne(plannedCalls.status, 'cancelled'),
-      ),
-    );
-  return { planned: row?.planned ?? 0, done: row?.done ?? 0 };
-}
-
 const overdue = (ownerId: string, today: string) =>
   and(eq(followUps.ownerId, ownerId), eq(followUps.status, 'open'), lt(followUps.dueDate, today));
 
-/** Open follow-ups of the owner past their due date: how many, and the `limit` oldest. */
+/**
+ * Open follow-ups of the owner past their due date: how many, and the `limit` oldest — one statement, the count
+ * a window over every matching row (counted before the limit).
+ */
 export async function findOverdueFollowUps(db: Db, ownerId: string, today: string, limit: number) {
-  const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(followUps)
-    .where(overdue(ownerId, today));
-  const items = await db
+  const rows = await db
     .select({
       id: followUps.id,
       title: followUps.title,
@@ -94,13 +78,14 @@ export async function findOverdueFollowUps(db: Db, ownerId: string, today: strin
       overdueDays: sql<number>`(${today}::date - ${followUps.dueDate})::int`,
       doctorId: followUps.doctorId,
       doctorName: doctors.name,
+      total: sql<number>`(count(*) over ())::int`,
     })
     .from(followUps)
     .innerJoin(doctors, eq(doctors.id, followUps.doctorId))
     .where(overdue(ownerId, today))
     .orderBy(asc(followUps.dueDate), asc(followUps.id))
     .limit(limit);
-  return { count: count?.n ?? 0, items };
+  return { count: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...r }) => r) };
 }
 
 export type MovementFilter = {
@@ -111,35 +96,6 @@ export type MovementFilter = {
   /** Ladder moves of this product only (stage moves have no product) */
   productId?: string;
 };
-
-/**
- * Ladder 阶梯 and relationship-stage 关系阶段 moves of the rep's doctors in the period, counted in SQL; a first
- * assessment (no from) and a same-level record are not moves.
- */
-export async function countMovements(db: Db, f: MovementFilter) {
-  const [ladder] = await db
-    .select({
-      up: sql<number>`(count(*) filter (where ${doctorLadderHistory.toStep} > ${doctorLadderHistory.fromStep}))::int`,
-      down: sql<number>`(count(*) filter (where ${doctorLadderHistory.toStep} < ${doctorLadderHistory.fromStep}))::int`,
-    })
-    .from(doctorLadderHistory)
-    .innerJoin(doctors, eq(doctors.id, doctorLadderHistory.doctorId))
-    .where(ladderWhere(f));
-  const [stage] = await db
-    .select({
-      up: sql<number>`(count(*) filter (where ${doctorStageHistory.toStage} > ${doctorStageHistory.fromStage}))::int`,
-      down: sql<number>`(count(*) filter (where ${doctorStageHistory.toStage} < ${doctorStageHistory.fromStage}))::int`,
-    })
-    .from(doctorStageHistory)
-    .innerJoin(doctors, eq(doctors.id, doctorStageHistory.doctorId))
-    .where(stageWhere(f));
-  return {
-    ladderUp: ladder?.up ?? 0,
-    ladderDown: ladder?.down ?? 0,
-    stageUp: stage?.up ?? 0,
-    stageDown: stage?.down ?? 0,
-  };
-}
 
 const ladderWhere = (f: MovementFilter) =>
   and(
@@ -159,8 +115,17 @@ const stageWhere = (f: MovementFilter) =>
     ne(doctorStageHistory.toStage, sql`${doctorStageHistory.fromStage}`),
   );
 
-/** The latest `limit` moves (ladder and stage together), newest first. */
+/**
+ * Ladder 阶梯 and relationship-stage 关系阶段 moves of the rep's doctors in the period: up and down counted in SQL
+ * (windows over every move, counted before the limit) and the latest `limit` moves of both kinds, newest first —
+ * one statement per kind. A first assessment (no from) and a same-level record are not moves.
+ */
 export async function findMovements(db: Db, f: MovementFilter, limit: number) {
+  const ladderUp = sql`${doctorLadderHistory.toStep} > ${doctorLadderHistory.fromStep}`;
+  const ladderDown = sql`${doctorLadderHistory.toStep} < ${doctorLadderHistory.fromStep}`;
+  const stageUp = sql`${doctorStageHistory.toStage} > ${doctorStageHistory.fromStage}`;
+  const stageDown = sql`${doctorStageHistory.toStage} < ${doctorStageHistory.fromStage}`;
+  const countOver = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}) over ())::int`;
   const ladder = await db
     .select({
       doctorId: doctorLadderHistory.doctorId,
@@ -170,6 +135,8 @@ export async function findMovements(db: Db, f: MovementFilter, limit: number) {
       to: doctorLadderHistory.toStep,
       date: doctorLadderHistory.changedOn,
       createdAt: doctorLadderHistory.createdAt,
+      up: countOver(ladderUp),
+      down: countOver(ladderDown),
     })
     .from(doctorLadderHistory)
     .innerJoin(doctors, eq(doctors.id, doctorLadderHistory.doctorId))
@@ -185,19 +152,28 @@ export async function findMovements(db: Db, f: MovementFilter, limit: number) {
       to: doctorStageHistory.toStage,
       date: doctorStageHistory.changedOn,
       createdAt: doctorStageHistory.createdAt,
+      up: countOver(stageUp),
+      down: countOver(stageDown),
     })
     .from(doctorStageHistory)
     .innerJoin(doctors, eq(doctors.id, doctorStageHistory.doctorId))
     .where(stageWhere(f))
     .orderBy(desc(doctorStageHistory.changedOn), desc(doctorStageHistory.createdAt))
     .limit(limit);
-  return [
+  const items = [
     ...ladder.map((m) => ({ ...m, kind: 'ladder' as const })),
     ...stage.map((m) => ({ ...m, kind: 'stage' as const, productName: null })),
   ]
     .sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : a.date < b.date ? 1 : -1))
     .slice(0, limit)
-    .map(({ createdAt: _createdAt, ...m }) => m);
+    .map(({ createdAt: _createdAt, up: _up, down: _down, ...m }) => m);
+  return {
+    ladderUp: ladder[0]?.up ?? 0,
+    ladderDown: ladder[0]?.down ?? 0,
+    stageUp: stage[0]?.up ?? 0,
+    stageDown: stage[0]?.down ?? 0,
+    items,
+  };
 }
 
 /** Names of products, by id. */

@@ -1,5 +1,5 @@
 import { chinaDate, kpiFiguresOf, resolvePeriod, sumKpiCounts } from '@keqing/domain';
-import type { RepDashboard, RepDashboardQuery } from '@keqing/shared';
+import type { PlanningSettings, RepDashboard, RepDashboardQuery } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import { fieldError } from '../../errors/app-error.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
@@ -8,7 +8,12 @@ import { exportFile, filterOf } from '../accounts/accounts.service.ts';
 import type { ExportColumn } from '../accounts/export-file.ts';
 import { createCareService } from '../care/care.service.ts';
 import { createPlanningInsightsService } from '../planning/insights.service.ts';
-import { findSalesFigures, salesByProduct, sumSalesFigures } from '../targets/sales-figures.repository.ts';
+import {
+  findSalesFigures,
+  salesByProduct,
+  sumSalesFigures,
+  type SalesFigureRow,
+} from '../targets/sales-figures.repository.ts';
 import { repInScope, type Rep } from '../users/covered-reps.ts';
 import { findRepKpiCounts } from './kpi.repository.ts';
 import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
@@ -23,7 +28,7 @@ type Attainment = RepDashboard['attainment'];
 
 /**
  * 代表首页: one rep's day, follow-ups, due doctors, care dates, attainment, moves and KPIs. Each part reuses the
- * module that owns its rule — planning's frequency list, care's upcoming dates, targets' sales figures, the
+ * module that owns its rule — planning's frequency rule, care's upcoming dates, targets' sales figures, the
  * dashboards' KPI counts — and counts its own figures (today's plan, follow-ups, moves) in SQL.
  */
 export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
@@ -40,13 +45,15 @@ export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
     throw fieldError('query.repId', 'analytics.rep.repRequired');
   }
 
-  /** Due and overdue doctors by best grade, from the frequency list's own rule (planning insights). */
-  async function dueByGrade(ctx: RequestContext, rep: Rep, gradeOrder: string[]) {
+  /**
+   * Due and overdue doctors by best grade: planning's frequency rule over the rep's target doctors only
+   * (targetStatesOf), which counts the same as the frequency list without building it.
+   */
+  async function dueByGrade(rep: Rep, settings: PlanningSettings, gradeOrder: string[], day: string) {
     const counts = new Map<string, { due: number; overdue: number }>(
       gradeOrder.map((g) => [g, { due: 0, overdue: 0 }]),
     );
-    // one pass over the rep's frequency list: the rule runs once, not once per state and page
-    for (const d of await insights.frequencyDoctorsOf(ctx, rep.id)) {
+    for (const d of await insights.targetStatesOf(rep, settings, gradeOrder, day)) {
       if (d.state !== 'due' && d.state !== 'overdue') continue;
       const grade = d.grade ?? '-';
       const c = counts.get(grade) ?? { due: 0, overdue: 0 };
@@ -57,8 +64,7 @@ export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
   }
 
   /** Quota vs actual per product over the months (targets' sales figures), sums across months. */
-  async function attainmentOf(repId: string, months: string[], productId?: string): Promise<Attainment> {
-    const rows = await findSalesFigures(db, { repIds: [repId], months, productId });
+  async function attainmentOf(rows: SalesFigureRow[], months: string[]): Promise<Attainment> {
     const byProduct = salesByProduct(rows);
     const names = await repo.findProductNames(db, [...byProduct.keys()]);
     const products = [...byProduct]
@@ -73,18 +79,34 @@ export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
     const day = today();
     const basis = await dashboardBasisOf(db, q, day);
     const { settings, gradeOrder, period } = basis;
-    const workingDays = period.workingDays;
     const cycle = { cycleStart: settings.cycleAnchor, weeks: settings.cycleWeeks };
     // the rep's doctors: the hospitals of the territories assigned to them today
     const asRep: Actor = { ...rep, role: 'rep' };
     const hospitalScope = scopeOf(asRep).hospitals(repo.doctors.hospitalId);
     const movementFilter = { hospitalScope, from: period.from, to: period.to, productId: q.productId };
 
-    const counts = (await findRepKpiCounts(db, kpiArgsOf(basis, [rep.id], q.productId))).get(rep.id) ?? {
-      ...sumKpiCounts([], workingDays, gradeOrder),
+    // The quota months' sales figures are read once: the attainment card lists them, the KPIs sum them. The
+    // other parts read nothing of each other: asked together, PostgreSQL answers them on several pooled
+    // connections at once (PGlite, one connection, queues them).
+    const sales = findSalesFigures(db, {
+      repIds: [rep.id],
+      months: basis.quotaMonths,
+      productId: q.productId,
+    });
+    const [kpiCounts, plannedToday, overdueFollowUps, dueDoctorsByGrade, careDates, attainment, movements] =
+      await Promise.all([
+        sales.then((rows) => findRepKpiCounts(db, kpiArgsOf(basis, [rep.id], q.productId), { sales: rows })),
+        repo.findPlannedCallsOn(db, rep.id, day),
+        repo.findOverdueFollowUps(db, rep.id, day, followUpLimit),
+        dueByGrade(rep, settings, gradeOrder, day),
+        care.findUpcoming(ctx, { ownerId: rep.id, from: day }),
+        sales.then((rows) => attainmentOf(rows, basis.quotaMonths)),
+        repo.findMovements(db, movementFilter, movementLimit),
+      ]);
+    const counts = kpiCounts.get(rep.id) ?? {
+      ...sumKpiCounts([], period.workingDays, gradeOrder),
       reps: 1,
     };
-
     const frequencyCycle = resolvePeriod({ kind: 'cycle', date: day }, cycle);
 
     return {
@@ -97,18 +119,16 @@ export function createRepDashboardService(deps: { db: Db; now?: () => Date }) {
       },
       today: {
         date: day,
-        ...(await repo.countPlannedCallsOn(db, rep.id, day)),
-        calls: await repo.findPlannedCallsOn(db, rep.id, day),
+        planned: plannedToday.length,
+        done: plannedToday.filter((c) => c.status === 'done').length,
+        calls: plannedToday,
       },
-      overdueFollowUps: await repo.findOverdueFollowUps(db, rep.id, day, followUpLimit),
-      dueDoctorsByGrade: await dueByGrade(ctx, rep, gradeOrder),
+      overdueFollowUps,
+      dueDoctorsByGrade,
       frequencyCycle: { start: frequencyCycle.from, end: frequencyCycle.to },
-      careDatesThisWeek: await care.findUpcoming(ctx, { ownerId: rep.id, from: day }),
-      attainment: await attainmentOf(rep.id, basis.quotaMonths, q.productId),
-      movements: {
-        ...(await repo.countMovements(db, movementFilter)),
-        items: await repo.findMovements(db, movementFilter, movementLimit),
-      },
+      careDatesThisWeek: careDates,
+      attainment,
+      movements,
       kpis: kpiFiguresOf(counts),
     };
   }

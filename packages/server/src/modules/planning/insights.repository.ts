@@ -149,6 +149,47 @@ export async function findFrequencyRows(db: Db, f: FrequencyFilter) {
 }
 export type FrequencyRow = Awaited<ReturnType<typeof findFrequencyRows>>[number];
 
+/**
+ * The frequency rule's inputs for the target doctors only (some product asks for visits): the highest visits per
+ * 4 weeks, the grades and the latest counted call by anyone — what `frequencyStatus` needs to say due or
+ * overdue, without the list's names, planned and done counts or order. A doctor nothing is asked of is never due,
+ * so the rep home counts its due doctors from these rows; the 3,000-doctor scope of a busy rep shrinks to the few
+ * hundred target doctors before the latest-call lookup runs (by calls_doctor_date_idx, one per target).
+ */
+export async function findDueRuleRows(
+  db: Db,
+  f: Pick<FrequencyFilter, 'hospitalScope' | 'asOf' | 'countedTypes'>,
+): Promise<{ id: string; maxVisits: number; grades: string[]; lastCallDate: string | null }[]> {
+  const maxVisits = sql`max(${doctorProductStatus.visitsPerCycle})`;
+  const lastCall = db
+    .select({ date: sql<string>`${calls.callDate}::text` })
+    .from(calls)
+    .where(
+      and(
+        eq(calls.doctorId, doctors.id),
+        lte(calls.callDate, f.asOf),
+        eq(calls.status, 'submitted'),
+        inArray(calls.type, f.countedTypes),
+      ),
+    )
+    .orderBy(desc(calls.callDate))
+    .limit(1);
+  const rows = await db
+    .select({
+      id: doctors.id,
+      maxVisits: sql<number>`${maxVisits}::int`,
+      grades: sql<string[]>`array_agg(${doctorProductStatus.grade})`,
+      lastCallDate: sql<string | null>`(${lastCall})`,
+    })
+    .from(doctors)
+    .innerJoin(hospitals, eq(hospitals.id, doctors.hospitalId))
+    .innerJoin(doctorProductStatus, eq(doctorProductStatus.doctorId, doctors.id))
+    .where(and(liveDoctor, f.hospitalScope))
+    .groupBy(doctors.id)
+    .having(sql`${maxVisits} > 0`);
+  return rows.map((r) => ({ ...r, lastCallDate: r.lastCallDate ?? null }));
+}
+
 // ── Pre-call brief ───────────────────────────────────────────────────────────
 
 export async function getBriefDoctor(db: Db, id: string, hospitalScope: SQL | undefined) {

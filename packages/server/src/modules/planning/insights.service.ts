@@ -118,22 +118,26 @@ export function createPlanningInsightsService(deps: { db: Db; today?: () => stri
    * it the way the plan generator does; the grade is the best over products.
    */
   function applyRule(basis: Basis, rows: repo.FrequencyRow[]): FrequencyDoctor[] {
-    const { settings, cycle, date, gradeOrder } = basis;
     return rows.map(({ grades, maxVisits, ...r }) => {
-      const required = requiredCallsInCycle(maxVisits, settings.cycleWeeks);
-      return {
-        ...r,
-        required,
-        grade: bestGrade(grades, gradeOrder),
-        ...frequencyStatus({
-          required,
-          lastCallDate: r.lastCallDate,
-          cycleStart: cycle.start,
-          cycleDays: settings.cycleWeeks * 7,
-          today: date,
-        }),
-      };
+      const { required, ...status } = ruleOf(basis, maxVisits, r.lastCallDate);
+      return { ...r, required, grade: bestGrade(grades, basis.gradeOrder), ...status };
     });
+  }
+
+  /** One doctor's calls required in the cycle, due date and state (the list and the rep home's counts). */
+  function ruleOf(basis: Basis, maxVisits: number, lastCallDate: string | null) {
+    const { settings, cycle, date } = basis;
+    const required = requiredCallsInCycle(maxVisits, settings.cycleWeeks);
+    return {
+      required,
+      ...frequencyStatus({
+        required,
+        lastCallDate,
+        cycleStart: cycle.start,
+        cycleDays: settings.cycleWeeks * 7,
+        today: date,
+      }),
+    };
   }
 
   /** The rep's doctors (hospitals of the territories assigned to them today) with the rule applied. */
@@ -170,6 +174,26 @@ export function createPlanningInsightsService(deps: { db: Db; today?: () => stri
   }
 
   return {
+    /**
+     * The grade and state of each target doctor of a rep the caller has already found in scope (the rep home's
+     * due and overdue counts): the rule of frequencyDoctorsOf on findDueRuleRows' lean rows — a doctor with no
+     * visits asked is never due, so only target doctors are read — with the settings and grade order the caller
+     * has loaded.
+     */
+    async targetStatesOf(rep: Rep, settings: PlanningSettings, gradeOrder: string[], date = today()) {
+      const basis: Basis = { settings, cycle: cycleFor(settings, date), date, gradeOrder };
+      const rows = await repo.findDueRuleRows(db, {
+        hospitalScope: scopeOf({ ...rep, role: 'rep' }).hospitals(repo.doctors.hospitalId),
+        asOf: date,
+        countedTypes: settings.countedCallTypes,
+      });
+      return rows.map((r) => ({
+        doctorId: r.id,
+        grade: bestGrade(r.grades, gradeOrder),
+        state: ruleOf(basis, r.maxVisits, r.lastCallDate).state,
+      }));
+    },
+
     /** Every doctor of a rep (in the caller's scope, else 404) with the frequency rule applied, unpaged. */
     async frequencyDoctorsOf(
       ctx: RequestContext,

@@ -1,18 +1,14 @@
 import '../../lib/locales/analytics.ts';
 import { EarlyPeriodHint } from '../analytics/PeriodPicker.tsx';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RepDashboard as RepDashboardData } from '@keqing/shared';
 import { api, errorText, type QueryParams } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDashboardFilters } from '../analytics/analytics.api.ts';
 import { DashboardToolbar } from '../analytics/DashboardToolbar.tsx';
 import { pctText } from '../analytics/figures.tsx';
-import { FollowUpsHomeCard } from '../calls/FollowUpsHomeCard.tsx';
-import { CareHomeCard } from '../care/CareHomeCard.tsx';
-import { DueTerminalsHomeCard } from '../channel/parties/DueTerminalsHomeCard.tsx';
 import { ChannelWarningsHomeCard } from '../channel/warnings/ChannelWarningsHomeCard.tsx';
 import {
   RepAttainmentCard,
@@ -21,6 +17,24 @@ import {
   RepMovementsCard,
   RepTodayCard,
 } from './RepDashboardCards.tsx';
+import { repDashboardQuery } from './rep-dashboard.api.ts';
+
+// The follow-up, care and terminal cards (with their forms and modals) load after the dashboard's own chunks, so
+// their code and their requests do not hold up the figures.
+const FollowUpsHomeCard = lazy(() =>
+  import('../calls/FollowUpsHomeCard.tsx').then((m) => ({ default: m.FollowUpsHomeCard })),
+);
+const CareHomeCard = lazy(() =>
+  import('../care/CareHomeCard.tsx').then((m) => ({ default: m.CareHomeCard })),
+);
+const DueTerminalsHomeCard = lazy(() =>
+  import('../channel/parties/DueTerminalsHomeCard.tsx').then((m) => ({ default: m.DueTerminalsHomeCard })),
+);
+
+/** A card whose code is still on its way: a placeholder of a card's size. */
+function LaterCard({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Card loading />}>{children}</Suspense>;
+}
 
 /** Performance mark set once the rep's own home has its figures on screen. */
 export const repHomeMark = 'keqing:rep-home-rendered';
@@ -32,11 +46,7 @@ function useRepDashboardQuery(repId?: string): QueryParams {
 }
 
 export function useRepDashboard(query: QueryParams) {
-  return useQuery({
-    queryKey: ['dashboards', 'rep', query],
-    queryFn: ({ signal }) => api.get<RepDashboardData>('/dashboards/rep', query, signal),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...repDashboardQuery(query), placeholderData: keepPreviousData });
 }
 
 /** One headline figure at the top (two a row on a phone). */
@@ -117,13 +127,25 @@ export function RepDashboard({ repId }: { repId?: string }) {
       <Row gutter={[16, 16]}>
         {[
           d ? <RepTodayCard key="today" today={d.today} own={own} /> : null,
-          own ? <FollowUpsHomeCard key="follow-ups" /> : null,
+          own ? (
+            <LaterCard key="follow-ups">
+              <FollowUpsHomeCard />
+            </LaterCard>
+          ) : null,
           d ? <RepDueDoctorsCard key="due" data={d} /> : null,
-          own ? <CareHomeCard key="care" /> : null,
+          own ? (
+            <LaterCard key="care">
+              <CareHomeCard />
+            </LaterCard>
+          ) : null,
           d ? <RepAttainmentCard key="attainment" attainment={d.attainment} /> : null,
           d ? <RepMovementsCard key="movements" movements={d.movements} /> : null,
           d ? <RepKpiCard key="kpis" data={d} /> : null,
-          own ? <DueTerminalsHomeCard key="terminals" /> : null,
+          own ? (
+            <LaterCard key="terminals">
+              <DueTerminalsHomeCard />
+            </LaterCard>
+          ) : null,
           own ? <ChannelWarningsHomeCard key="channel-warnings" /> : null,
         ]
           .filter((card) => card !== null)
