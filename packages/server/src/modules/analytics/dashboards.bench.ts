@@ -11,6 +11,7 @@
  * At scale the bench only reads (plus its sign-in sessions). When the day summaries of the database were not
  * counted with the planning settings in force, it rebuilds them first and prints how long that took.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -214,9 +215,12 @@ async function main() {
     sql`select count(*)::int as rows from call_day_summaries`,
   );
   notes.push(
-    `one request at a time through the real app in-process (app.inject: sessions, scope, services; no HTTP), after one warm-up request per figure; machine shared with other helpers' work`,
+    `one request at a time through the real app in-process (app.inject: sessions, scope, services; no HTTP), after one warm-up request per figure; load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} (the bench's own included)`,
     `call figures (calls, objectives, short, burst) come from call_day_summaries (${summaries.rows.toLocaleString('en-US')} rep-days; counted types ${settings.countedCallTypes.join(', ')}), kept in the same transaction as every write to calls by statement triggers: always fresh`,
-    'coverage and frequency (per rep × doctor) and the other KPI parts still read their tables directly',
+    'coverage and frequency (per rep × doctor), sales from flow rows and the other KPI parts read their tables directly (the four statements of a KPI run at once, at most four per process); the coverage statement over 800,000 rep × doctor pairs is most of a national figure',
   );
   recordBenchResults({
     key: url ? 'dashboards' : 'dashboards-demo',

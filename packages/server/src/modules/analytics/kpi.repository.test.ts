@@ -168,4 +168,29 @@ describe('findRepKpiCounts', () => {
     expect(after.byGrade).toEqual(before.byGrade);
     expect(after.byGrade.length).toBeGreaterThan(0);
   });
+
+  it('runs at most four KPI statements at once, however many dashboards ask together', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const execute: typeof database.db.execute = async (query) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      try {
+        return await database.db.execute(query);
+      } finally {
+        inFlight--;
+      }
+    };
+    const counting = new Proxy(database.db, {
+      get: (target, prop) => {
+        if (prop === 'execute') return execute;
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const answers = await Promise.all([1, 2, 3].map(() => findRepKpiCounts(counting, args())));
+    expect(answers[2]!.get(w.users.rep1a.id)).toEqual(answers[0]!.get(w.users.rep1a.id));
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+  });
 });

@@ -7,6 +7,7 @@
  * the figure it was opened from.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import pLimit from 'p-limit';
 import {
   sumKpiCounts,
   burstGapMinutes,
@@ -144,6 +145,13 @@ export function overdueFollowUpsWhere(a: Pick<RepKpiArgs, 'repIds' | 'today'>, a
   return sql`${f}.owner_id = any(${uuidArray(a.repIds)}) and ${f}.status = 'open' and ${f}.due_date < ${a.today}::date`;
 }
 
+/**
+ * At most four KPI statements run at once in this process. A national roll-up is four statements of seconds each;
+ * three admins opening it together would otherwise hold 12 connections of a pool of 10, and every other request
+ * would wait past the pool's limit (a 503). Beyond four they queue here, and the pool keeps room for the reps.
+ */
+const kpiLane = pLimit(4);
+
 /** A rep with nothing in the period. */
 const emptyCounts = (workingDays: number): KpiCounts => ({ ...sumKpiCounts([], workingDays), reps: 1 });
 
@@ -201,9 +209,10 @@ export async function findRepKpiCounts(
   // The four statements read different tables and none needs another's answer: on PostgreSQL they run at once
   // on separate pooled connections, so a national roll-up takes as long as the slowest, not the sum.
   // 1. coverage and frequency by rep × grade, over target doctors (required > 0)
-  const gradesQuery = rowsOf<GradeCounts & { rep_id: string }>(
-    db,
-    sql`select t.rep_id, t.grade,
+  const gradesQuery = kpiLane(() =>
+    rowsOf<GradeCounts & { rep_id: string }>(
+      db,
+      sql`select t.rep_id, t.grade,
       count(*)::int as "targetDoctors",
       (count(*) filter (where t.done > 0))::int as "coveredDoctors",
       sum(t.required)::int as "requiredCalls",
@@ -212,26 +221,28 @@ export async function findRepKpiCounts(
     from ${repDoctorTargets(args)} t
     where t.required > 0
     group by t.rep_id, t.grade`,
+    ),
   );
   // 2. call figures per rep
-  const callsQuery = findRepCallFigures(db, args, options.source);
+  const callsQuery = kpiLane(() => findRepCallFigures(db, args, options.source));
 
   // 3. movements, co-visits, follow-ups and warnings: one row per rep
   const ladderProduct = args.productId ? sql`and lh.product_id = ${args.productId}::uuid` : sql``;
   const warningProduct = args.productId ? sql`and w.product_id = ${args.productId}::uuid` : sql``;
   const coVisitProduct = args.productId ? sql`and ${args.productId}::uuid = any(c.product_ids)` : sql``;
-  const restQuery = rowsOf<{
-    rep_id: string;
-    ladder_up: number;
-    ladder_down: number;
-    stage_up: number;
-    stage_down: number;
-    co_visits: number;
-    overdue: number;
-    warnings: number;
-  }>(
-    db,
-    sql`with reps as (select unnest(${uuidArray(args.repIds)}) as rep_id),
+  const restQuery = kpiLane(() =>
+    rowsOf<{
+      rep_id: string;
+      ladder_up: number;
+      ladder_down: number;
+      stage_up: number;
+      stage_down: number;
+      co_visits: number;
+      overdue: number;
+      warnings: number;
+    }>(
+      db,
+      sql`with reps as (select unnest(${uuidArray(args.repIds)}) as rep_id),
     rep_doctors as (
       select distinct ta.user_id as rep_id, d.id as doctor_id
       from territory_assignments ta
@@ -289,15 +300,18 @@ export async function findRepKpiCounts(
     left join co on co.rep_id = r.rep_id
     left join overdue o on o.rep_id = r.rep_id
     left join warnings w on w.rep_id = r.rep_id`,
+    ),
   );
   // 4. quota and actual units in the months of the period (the targets module's figures)
   const salesQuery = options.sales
     ? Promise.resolve(options.sales)
-    : findRepSalesTotals(db, {
-        repIds: args.repIds,
-        months: args.months ?? monthsOf(args),
-        productId: args.productId,
-      });
+    : kpiLane(() =>
+        findRepSalesTotals(db, {
+          repIds: args.repIds,
+          months: args.months ?? monthsOf(args),
+          productId: args.productId,
+        }),
+      );
   const [grades, callRows, rest, sales] = await Promise.all([gradesQuery, callsQuery, restQuery, salesQuery]);
 
   const rank = (g: string) => {
