@@ -72,7 +72,9 @@ export function recordBenchResults(s: BenchSection, file = resultsFile): void {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : header;
   const block = renderSection(s);
   const pattern = new RegExp(`<!-- bench:${s.key} -->[\\s\\S]*?<!-- /bench:${s.key} -->`);
-  const next = pattern.test(current) ? current.replace(pattern, () => block) : `${current.trimEnd()}\n\n${block}\n`;
+  const next = pattern.test(current)
+    ? current.replace(pattern, () => block)
+    : `${current.trimEnd()}\n\n${block}\n`;
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
   console.log(`\n${block}\n(written to ${path.relative(process.cwd(), file)})`);

@@ -172,7 +172,7 @@ describe('findRepKpiCounts', () => {
   it('runs at most four KPI statements at once, however many dashboards ask together', async () => {
     let inFlight = 0;
     let most = 0;
-    const execute: typeof database.db.execute = async (query) => {
+    const execute = async (query: Parameters<typeof database.db.execute>[0]) => {
       inFlight++;
       most = Math.max(most, inFlight);
       try {
@@ -181,6 +181,7 @@ describe('findRepKpiCounts', () => {
         inFlight--;
       }
     };
+    // a db whose raw statements are counted while they run (every KPI statement goes through execute)
     const counting = new Proxy(database.db, {
       get: (target, prop) => {
         if (prop === 'execute') return execute;
