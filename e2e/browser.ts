@@ -62,3 +62,26 @@ export async function pickOption(page: Page, text: string | RegExp, options: { c
       .poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 })
       .toBe(0);
 }
+
+/**
+ * Types into a server-searched select and picks the option once the dropdown shows the search's answer (every
+ * option contains the typed text): an option of the list shown before the answer can be re-rendered away under
+ * the click, leaving the field empty. Then waits for the pick to show in the field.
+ */
+export async function searchAndPick(page: Page, fieldSelector: string, typed: string, optionText: string) {
+  await page.locator(fieldSelector).click();
+  await page.locator(fieldSelector).fill(typed);
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect
+    .poll(
+      async () => {
+        const texts = await options.allTextContents();
+        return texts.length > 0 && texts.every((t) => t.includes(typed));
+      },
+      { timeout: 15_000, message: `the select's options answer the search for ${typed}` },
+    )
+    .toBe(true);
+  await pickOption(page, optionText);
+  const field = page.locator('.ant-form-item', { has: page.locator(fieldSelector) });
+  await expect.poll(() => field.textContent(), { timeout: 10_000 }).toContain(optionText.split(' · ')[0]);
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, baseUrl, launchBrowser, signIn, pickOption } from './browser.ts';
+import { apiAs, baseUrl, launchBrowser, signIn, pickOption, searchAndPick } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,7 +58,6 @@ async function phoneContext(): Promise<BrowserContext> {
   });
 }
 
-/** Picks an option in the open antd Select dropdown. */
 /** Fills the call form: doctor, start, first product, objectives and (optionally) the next step. */
 async function fillCall(
   page: Page,
@@ -72,9 +71,12 @@ async function fillCall(
   },
 ) {
   await page.getByTestId('call-form').waitFor();
-  await page.locator('#doctorId').click();
-  await page.locator('#doctorId').fill(input.doctor.name);
-  await pickOption(page, `${input.doctor.name} · ${input.doctor.hospitalName}`);
+  await searchAndPick(
+    page,
+    '#doctorId',
+    input.doctor.name,
+    `${input.doctor.name} · ${input.doctor.hospitalName}`,
+  );
   await page.locator('#startAt').fill(chinaLocal(input.start));
   await page.locator('#productIds').click();
   await pickOption(page, input.product.name);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { addDays, lunarOf } from '@keqing/domain';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn, pickOption } from './browser.ts';
+import {
+  baseUrl,
+  demoPassword,
+  launchBrowser,
+  newPage,
+  signIn,
+  pickOption,
+  searchAndPick,
+} from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,7 +66,6 @@ async function apiAs(username: string) {
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-/** Picks an option in the open antd Select dropdown. */
 /** Opens a plan in the drawer as the signed-in user, approves it with a comment, and waits for `next`. */
 async function approveAs(username: string, planId: string, title: string, next: string) {
   const page = await newPage(browser);
@@ -105,15 +112,12 @@ describe('customer care', () => {
     await page.getByTestId('care-plan-form').waitFor();
     await page.locator('#title').fill(title);
     await page.locator('#purpose').fill('学术会议期间的小礼品，附反馈单');
-    await page.locator('#doctorId').click();
-    await page.locator('#doctorId').fill(doctor!.name);
-    await pickOption(page, `${doctor!.name} · ${doctor!.hospitalName}`);
+    await searchAndPick(page, '#doctorId', doctor!.name, `${doctor!.name} · ${doctor!.hospitalName}`);
     // each pick shows in its field before the next one (a save with an empty field only shows the form's error)
     const fieldOf = (id: string) => page.locator('.ant-form-item', { has: page.locator(id) });
-    await expect.poll(() => fieldOf('#doctorId').textContent()).toContain(doctor!.name);
     await page.locator('#items_0_kind').click();
     await pickOption(page, '小礼品');
-    await expect.poll(() => fieldOf('#items_0_kind').textContent()).toContain('小礼品');
+    await expect.poll(() => fieldOf('#items_0_kind').textContent(), { timeout: 10_000 }).toContain('小礼品');
     await page.locator('#items_0_amount').fill('800');
     await page.getByRole('button', { name: '保存草稿' }).click();
 

@@ -47,7 +47,6 @@ async function getAllAs(username: string, apiPath: string): Promise<Named[]> {
   }
 }
 
-/** Picks an option in the open antd Select dropdown. */
 /** A spelling of the hospital's name that the matcher finds uncertain (a person must confirm it). */
 function uncertainSpelling(target: Named, all: Named[], customers: Named[]): string | undefined {
   // the same organisations the server matches against

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn, pickOption } from './browser.ts';
+import {
+  baseUrl,
+  demoPassword,
+  launchBrowser,
+  newPage,
+  signIn,
+  pickOption,
+  searchAndPick,
+} from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,7 +45,6 @@ async function getAs<T>(username: string, path: string): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-/** Picks an option in the open antd Select dropdown. */
 describe('complaints 客户投诉', () => {
   it('rep01 registers a complaint for a doctor and acknowledges it', async () => {
     const doctors = await getAs<{ items: Doctor[] }>('rep01', '/doctors?page=1&pageSize=1');
@@ -51,9 +58,7 @@ describe('complaints 客户投诉', () => {
     await page.getByTestId('complaints-table').waitFor();
     await page.getByTestId('complaint-register').click();
     await page.getByTestId('complaint-form').waitFor();
-    await page.locator('#doctorId').click();
-    await page.locator('#doctorId').fill(doctor!.name);
-    await pickOption(page, `${doctor!.name} · ${doctor!.hospitalName}`);
+    await searchAndPick(page, '#doctorId', doctor!.name, `${doctor!.name} · ${doctor!.hospitalName}`);
     await page.locator('#issueType').click();
     await pickOption(page, '数量短缺');
     await page.locator('#channel').click();

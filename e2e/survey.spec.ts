@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, demoPassword, launchBrowser, newPage, signIn, pickOption } from './browser.ts';
+import {
+  baseUrl,
+  demoPassword,
+  launchBrowser,
+  newPage,
+  signIn,
+  pickOption,
+  searchAndPick,
+} from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,7 +44,6 @@ async function session(username: string) {
   return call;
 }
 
-/** Picks an option in the open antd Select dropdown. */
 describe('satisfaction survey 满意度调查', () => {
   it('a rep sends a survey, the doctor answers it on a phone without signing in, once', async () => {
     const templateName = `E2E 医生满意度 ${Date.now()}`;
@@ -57,9 +64,7 @@ describe('satisfaction survey 满意度调查', () => {
     await page.getByTestId('survey-send-form').waitFor();
     await page.locator('#templateId').click();
     await pickOption(page, templateName);
-    await page.locator('#doctorId').click();
-    await page.locator('#doctorId').fill(doctor!.name);
-    await pickOption(page, `${doctor!.name} · ${doctor!.hospitalName}`);
+    await searchAndPick(page, '#doctorId', doctor!.name, `${doctor!.name} · ${doctor!.hospitalName}`);
     await page.getByTestId('survey-send').click();
     const linkText = (await page.getByTestId('survey-link').textContent())!.trim();
     expect(linkText).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
