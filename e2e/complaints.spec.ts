@@ -68,7 +68,15 @@ describe('complaints 客户投诉', () => {
 
     // the new complaint opens in the drawer, received, with the four steps
     const detail = page.getByTestId('complaint-detail');
-    await detail.waitFor();
+    // when the drawer does not open, say what the form or the server said instead (it failed so only in full CI runs)
+    await detail.waitFor().catch(async (err: unknown) => {
+      const shown = await page
+        .locator('.ant-form-item-explain-error, .ant-message-notice, .ant-alert')
+        .allTextContents();
+      throw new Error(`the complaint drawer did not open; the page showed: ${JSON.stringify(shown)}`, {
+        cause: err,
+      });
+    });
     const id = (await detail.getAttribute('data-complaint-id'))!;
     expect(await detail.getAttribute('data-status')).toBe('received');
     expect(await page.getByTestId('complaint-steps').textContent()).toContain('紧急行动与道歉');
