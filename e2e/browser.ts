@@ -82,6 +82,36 @@ export async function searchAndPick(page: Page, fieldSelector: string, typed: st
     )
     .toBe(true);
   await pickOption(page, optionText);
-  const field = page.locator('.ant-form-item', { has: page.locator(fieldSelector) });
-  await expect.poll(() => field.textContent(), { timeout: 10_000 }).toContain(optionText.split(' · ')[0]);
+  await expect
+    .poll(() => formItemOf(page, fieldSelector).textContent(), { timeout: 10_000 })
+    .toContain(optionText.split(' · ')[0]);
+}
+
+const formItemOf = (page: Page, fieldSelector: string) =>
+  page.locator('.ant-form-item', { has: page.locator(fieldSelector) });
+
+/**
+ * Opens a single select and picks `text`, until the field shows it: a click while another select's dropdown is
+ * still closing (its animation) can open nothing or land on the closing list, and the save then only shows the
+ * form's "请选择…" (complaints.spec failed so in full CI runs). Three tries, each after every dropdown has closed.
+ */
+export async function selectOption(page: Page, fieldSelector: string, text: string) {
+  const field = formItemOf(page, fieldSelector);
+  for (let attempt = 1; ; attempt++) {
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 })
+      .toBe(0);
+    await page.locator(fieldSelector).click();
+    await pickOption(page, text);
+    const shown = await expect
+      .poll(() => field.textContent(), { timeout: 5_000 })
+      .toContain(text)
+      .then(() => true)
+      .catch((err: unknown) => {
+        if (attempt >= 3) throw err;
+        return false;
+      });
+    if (shown) return;
+    await page.keyboard.press('Escape');
+  }
 }

@@ -6,7 +6,7 @@ import {
   launchBrowser,
   newPage,
   signIn,
-  pickOption,
+  selectOption,
   searchAndPick,
 } from './browser.ts';
 
@@ -59,10 +59,8 @@ describe('complaints 客户投诉', () => {
     await page.getByTestId('complaint-register').click();
     await page.getByTestId('complaint-form').waitFor();
     await searchAndPick(page, '#doctorId', doctor!.name, `${doctor!.name} · ${doctor!.hospitalName}`);
-    await page.locator('#issueType').click();
-    await pickOption(page, '数量短缺');
-    await page.locator('#channel').click();
-    await pickOption(page, '电话');
+    await selectOption(page, '#issueType', '数量短缺');
+    await selectOption(page, '#channel', '电话');
     await page.getByTestId('complaint-description').fill(description);
     await page.getByTestId('complaint-save').click();
 

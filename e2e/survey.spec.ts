@@ -6,7 +6,7 @@ import {
   launchBrowser,
   newPage,
   signIn,
-  pickOption,
+  selectOption,
   searchAndPick,
 } from './browser.ts';
 
@@ -62,8 +62,7 @@ describe('satisfaction survey 满意度调查', () => {
     await signIn(page, 'rep01');
     await page.getByTestId('nav-surveys').click();
     await page.getByTestId('survey-send-form').waitFor();
-    await page.locator('#templateId').click();
-    await pickOption(page, templateName);
+    await selectOption(page, '#templateId', templateName);
     await searchAndPick(page, '#doctorId', doctor!.name, `${doctor!.name} · ${doctor!.hospitalName}`);
     await page.getByTestId('survey-send').click();
     const linkText = (await page.getByTestId('survey-link').textContent())!.trim();
