@@ -183,7 +183,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const summaryKeeper = createSummaryKeeper({
     db,
     logger: app.log,
-    withoutStatementTimeout: database.withoutStatementTimeout,
+    withoutTimeouts: database.withoutTimeouts,
   });
   app.addHook('onReady', async () => void summaryKeeper.check());
   app.addHook('onClose', () => summaryKeeper.idle());

@@ -28,6 +28,34 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads the lock and idle-in-transaction timeouts (defaults 10 s and 5 min, 0 = off)', () => {
+    expect(parseConfig({})).toMatchObject({ dbLockTimeoutMs: 10_000, dbIdleInTransactionTimeoutMs: 300_000 });
+    expect(
+      parseConfig({ KEQING_DB_LOCK_TIMEOUT_MS: '0', KEQING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '90000' }),
+    ).toMatchObject({ dbLockTimeoutMs: 0, dbIdleInTransactionTimeoutMs: 90_000 });
+  });
+
+  it.each([
+    [
+      '-1',
+      '1.5',
+      /KEQING_DB_LOCK_TIMEOUT_MS: 须为非负整数毫秒数/,
+      /IDLE_IN_TRANSACTION_TIMEOUT_MS: 须为非负整数/,
+    ],
+    ['3600001', '86400001', /KEQING_DB_LOCK_TIMEOUT_MS: 至多 3600000（一小时）/, /至多 86400000（一天）/],
+  ])('refuses lock timeout %j and idle-in-transaction timeout %j', (lock, idle, lockProblem, idleProblem) => {
+    try {
+      parseConfig({ KEQING_DB_LOCK_TIMEOUT_MS: lock, KEQING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: idle });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems;
+      expect(problems).toHaveLength(2);
+      expect(problems[0]).toMatch(lockProblem);
+      expect(problems[1]).toMatch(idleProblem);
+    }
+  });
+
   it.each([
     [
       '0',

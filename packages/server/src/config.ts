@@ -70,6 +70,18 @@ const envSchema = z.object({
   )
     .pipe(z.number().max(24 * 60 * 60 * 1000, '至多 86400000（一天）/ at most 86400000 (one day)'))
     .default(60_000),
+  /** PostgreSQL gives up a lock wait longer than this (0 = wait on); the request gets a 503 to retry */
+  KEQING_DB_LOCK_TIMEOUT_MS: digits(
+    '须为非负整数毫秒数（0 表示不限制）/ must be whole milliseconds, 0 or more (0 = off)',
+  )
+    .pipe(z.number().max(60 * 60 * 1000, '至多 3600000（一小时）/ at most 3600000 (one hour)'))
+    .default(10_000),
+  /** PostgreSQL ends a session left idle inside an open transaction this long (0 = off): its locks go with it */
+  KEQING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: digits(
+    '须为非负整数毫秒数（0 表示不限制）/ must be whole milliseconds, 0 or more (0 = off)',
+  )
+    .pipe(z.number().max(24 * 60 * 60 * 1000, '至多 86400000（一天）/ at most 86400000 (one day)'))
+    .default(300_000),
 });
 
 export type Config = {
@@ -96,6 +108,8 @@ export type Config = {
   dbPoolSize: number;
   /** PostgreSQL statement_timeout of the server's connections in ms; 0 = off */
   dbStatementTimeoutMs: number;
+  dbLockTimeoutMs: number;
+  dbIdleInTransactionTimeoutMs: number;
 };
 
 export class ConfigError extends Error {
@@ -136,6 +150,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     notificationScheduler: e.KEQING_NOTIFICATION_SCHEDULER ?? e.NODE_ENV !== 'test',
     dbPoolSize: e.KEQING_DB_POOL_SIZE,
     dbStatementTimeoutMs: e.KEQING_DB_STATEMENT_TIMEOUT_MS,
+    dbLockTimeoutMs: e.KEQING_DB_LOCK_TIMEOUT_MS,
+    dbIdleInTransactionTimeoutMs: e.KEQING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   };
 }
 

@@ -33,6 +33,8 @@ try {
           databaseUrl: config.databaseUrl,
           poolSize: config.dbPoolSize,
           statementTimeoutMs: config.dbStatementTimeoutMs,
+          lockTimeoutMs: config.dbLockTimeoutMs,
+          idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
         }
       : { dataDir: config.dataDir },
   );

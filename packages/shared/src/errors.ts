@@ -20,7 +20,7 @@ export const errorCodes = [
   'AUTH_LOCKED', // 429: too many failed sign-ins; details.retryAt says when to retry
   'RATE_LIMITED', // 429
   'INTERNAL', // 500: unexpected; logged with the request id, no internals in the body
-  'DB_UNAVAILABLE', // 503: the database cannot be reached
+  'DB_UNAVAILABLE', // 503 + Retry-After: the database is unreachable, busy, too slow, or the write met a lock it could not wait for (nothing saved)
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -21,10 +21,10 @@ export type Database = {
   /** PGlite only: the data directory as a tarball (used to clone a migrated test database). */
   pglite?: PGlite;
   /**
-   * PostgreSQL with a statement timeout only: runs `fn` on one connection without it, for work that may
-   * rightly take long (migrations of a national-scale database).
+   * PostgreSQL with a statement or lock timeout only: runs `fn` on one connection without them, for work that
+   * may rightly take long or wait for locks (migrations of a national-scale database, the summaries recount).
    */
-  withoutStatementTimeout?: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+  withoutTimeouts?: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
 };
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -66,6 +66,10 @@ export type OpenOptions =
       poolSize?: number;
       /** PostgreSQL cancels a longer statement (SQLSTATE 57014); 0 or unset = the server's setting */
       statementTimeoutMs?: number;
+      /** PostgreSQL gives up waiting for a row or table lock after this (SQLSTATE 55P03); 0 or unset = never */
+      lockTimeoutMs?: number;
+      /** PostgreSQL ends a session that sits in an open transaction doing nothing this long; 0 or unset = never */
+      idleInTransactionTimeoutMs?: number;
       /** How long a request waits for a free pooled connection (or a new one) before failing */
       connectionTimeoutMs?: number;
     }
@@ -76,12 +80,18 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const target = describeDatabaseUrl(options.databaseUrl);
     const statementTimeout = options.statementTimeoutMs ?? 0;
+    const lockTimeout = options.lockTimeoutMs ?? 0;
+    const idleInTransactionTimeout = options.idleInTransactionTimeoutMs ?? 0;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
       // sent with the start-up packet: no extra round trip per connection; 0 leaves the server's setting
       ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+      ...(lockTimeout > 0 ? { lock_timeout: lockTimeout } : {}),
+      ...(idleInTransactionTimeout > 0
+        ? { idle_in_transaction_session_timeout: idleInTransactionTimeout }
+        : {}),
     });
     pool.on('error', () => {
       /* idle client errors surface on the next query */
@@ -93,14 +103,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       throw new DatabaseStartupError('connect', target, err);
     }
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    const withoutStatementTimeout = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+    const withoutTimeouts = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
       const client = await pool.connect();
       try {
-        await client.query('set statement_timeout = 0');
+        await client.query('set statement_timeout = 0; set lock_timeout = 0');
         return await fn(drizzlePg({ client, schema }) as unknown as Db);
       } finally {
-        // back to the start-up value before the connection serves requests again; if that fails, drop it
-        const failed = await client.query('reset statement_timeout').then(
+        // back to the start-up values before the connection serves requests again; if that fails, drop it
+        const failed = await client.query('reset statement_timeout; reset lock_timeout').then(
           () => undefined,
           (err: Error) => err,
         );
@@ -111,7 +121,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       engine: 'postgres',
       close: () => pool.end(),
-      ...(statementTimeout > 0 ? { withoutStatementTimeout } : {}),
+      ...(statementTimeout > 0 || lockTimeout > 0 ? { withoutTimeouts } : {}),
     };
   }
   const dataDir = 'dataDir' in options ? options.dataDir : undefined;
@@ -132,7 +142,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 export async function migrateDatabase(database: Database, target: string = database.engine): Promise<void> {
   try {
     if (database.engine === 'postgres') {
-      const run = database.withoutStatementTimeout ?? ((fn: (db: Db) => Promise<void>) => fn(database.db));
+      const run = database.withoutTimeouts ?? ((fn: (db: Db) => Promise<void>) => fn(database.db));
       await run((db) => migratePg(db as never, { migrationsFolder }));
     } else {
       await migratePglite(database.db as never, { migrationsFolder });

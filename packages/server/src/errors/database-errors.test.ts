@@ -23,7 +23,7 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 const secret = 'Sensitive-Param-Value-4711';
 
 /** The real app on `database`, plus public routes that fail on purpose; returns the log lines too. */
-async function appOn(database: Database) {
+async function appOn(database: Database, moreRoutes?: (app: FastifyInstance, database: Database) => void) {
   const lines: string[] = [];
   const config = testConfig({ logLevel: 'trace', webDist: '/nonexistent' });
   const app = await buildApp({
@@ -45,6 +45,15 @@ async function appOn(database: Database) {
     await database.db.transaction(async (tx) => tx.execute(sql`select 1`));
     return { ok: true };
   });
+  // a driver error with this SQLSTATE, wrapped the way Drizzle wraps it
+  app.get<{ Params: { state: string } }>('/api/test-failures/sqlstate/:state', routeConfig, async (req) => {
+    const driverError = Object.assign(new Error(`driver says ${req.params.state}`), {
+      code: req.params.state,
+      severity: 'ERROR',
+    });
+    throw new Error('Failed query: update something', { cause: driverError });
+  });
+  moreRoutes?.(app, database);
   await app.ready();
   /** The response and the log lines of one request. */
   async function send(url: string, headers: Record<string, string> = {}) {
@@ -101,6 +110,42 @@ describe('a failed query is logged without its parameters', () => {
   });
 });
 
+describe('a write that met another transaction: 503, nothing saved, retry', () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let send: Awaited<ReturnType<typeof appOn>>['send'];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    ({ app, send } = await appOn(database));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it.each([
+    ['40P01', 'a deadlock'],
+    ['40001', 'a serialization failure'],
+    ['55P03', 'a lock wait over the lock timeout'],
+  ])('%s (%s): 503 with Retry-After, in the asked language, logged as a warning', async (state) => {
+    const zh = await send(`/api/test-failures/sqlstate/${state}`);
+    expect(zh.res.statusCode).toBe(503);
+    expect(zh.res.headers['retry-after']).toBe('5');
+    expect(zh.res.json()).toMatchObject({
+      error: { code: 'DB_UNAVAILABLE', message: '数据正被他人同时修改，本次未保存任何内容，请重试' },
+    });
+    const warning = zh.logged
+      .map((l) => JSON.parse(l) as { level: number; msg: string; err?: Record<string, unknown> })
+      .find((l) => l.msg === 'write conflicted with another transaction');
+    expect(warning).toMatchObject({ level: 40, err: { sqlState: state } });
+
+    const en = await send(`/api/test-failures/sqlstate/${state}`, { 'accept-language': 'en' });
+    expect((en.res.json() as { error: { message: string } }).error.message).toBe(
+      'Someone else was changing the same data; nothing was saved. Please try again',
+    );
+  });
+});
+
 describe.runIf(engine.kind === 'postgres')('PostgreSQL under pressure answers 503, localized', () => {
   const url = engine.kind === 'postgres' ? engine.url : '';
   let base: Database;
@@ -116,10 +161,13 @@ describe.runIf(engine.kind === 'postgres')('PostgreSQL under pressure answers 50
     for (const o of opened.reverse()) await o.close();
     await base?.close();
   });
-  async function open(options: Omit<Extract<OpenOptions, { databaseUrl: string }>, 'databaseUrl'>) {
+  async function open(
+    options: Omit<Extract<OpenOptions, { databaseUrl: string }>, 'databaseUrl'>,
+    moreRoutes?: (app: FastifyInstance, database: Database) => void,
+  ) {
     const database = await openDatabase({ databaseUrl: withDatabase(url, name), ...options });
     opened.push(database);
-    const built = await appOn(database);
+    const built = await appOn(database, moreRoutes);
     opened.push(built.app);
     return { database, ...built };
   }
@@ -187,15 +235,103 @@ describe.runIf(engine.kind === 'postgres')('PostgreSQL under pressure answers 50
     expect((await login()).statusCode).toBe(401);
   });
 
+  it('a lock wait over KEQING_DB_LOCK_TIMEOUT_MS: given up, 503 "数据正被他人同时修改"', async () => {
+    const { database, login } = await open({
+      poolSize: 2,
+      lockTimeoutMs: 300,
+      idleInTransactionTimeoutMs: 90_000,
+    });
+    const shown = await rowsOf<{ lock_timeout: string }>(database.db, sql`show lock_timeout`);
+    expect(shown[0]!.lock_timeout).toBe('300ms');
+    const idle = await rowsOf<{ idle_in_transaction_session_timeout: string }>(
+      database.db,
+      sql`show idle_in_transaction_session_timeout`,
+    );
+    expect(idle[0]!.idle_in_transaction_session_timeout).toBe('90s');
+    const locker = new pg.Client({ connectionString: withDatabase(url, name) });
+    await locker.connect();
+    try {
+      await locker.query('begin');
+      await locker.query('lock table users in access exclusive mode');
+      const started = Date.now();
+      const zh = await login();
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(zh.statusCode).toBe(503);
+      expect(zh.headers['retry-after']).toBe('5');
+      expect(zh.json()).toMatchObject({
+        error: { code: 'DB_UNAVAILABLE', message: '数据正被他人同时修改，本次未保存任何内容，请重试' },
+      });
+    } finally {
+      await locker.query('rollback');
+      await locker.end();
+    }
+    expect((await login()).statusCode).toBe(401);
+  });
+
+  it('a real deadlock: the request is the victim, answers 503, and its first update is rolled back', async () => {
+    await base.db.execute(sql`create table deadlock_probe (id int primary key, n int not null)`);
+    await base.db.execute(sql`insert into deadlock_probe values (1, 0), (2, 0)`);
+    let appHolds1!: () => void;
+    const appHeld = new Promise<void>((resolve) => (appHolds1 = resolve));
+    let otherHolds2!: () => void;
+    const otherHeld = new Promise<void>((resolve) => (otherHolds2 = resolve));
+    const { send } = await open({ poolSize: 2 }, (app, database) =>
+      app.get('/api/test-failures/deadlock', { config: { public: true } }, async () => {
+        await database.db.transaction(async (tx) => {
+          await tx.execute(sql`update deadlock_probe set n = n + 1 where id = 1`);
+          appHolds1();
+          await otherHeld;
+          await tx.execute(sql`update deadlock_probe set n = n + 1 where id = 2`);
+        });
+        return { ok: true };
+      }),
+    );
+    const other = new pg.Client({ connectionString: withDatabase(url, name) });
+    await other.connect();
+    try {
+      await other.query('begin');
+      // the other side checks for the cycle only after 10 s, so the request's session (1 s) finds it first
+      await other.query(`set local deadlock_timeout = '10s'`);
+      const answer = send('/api/test-failures/deadlock');
+      await appHeld;
+      await other.query('update deadlock_probe set n = n + 10 where id = 2');
+      otherHolds2();
+      const otherWaits = other.query('update deadlock_probe set n = n + 10 where id = 1');
+      const { res, logged } = await answer;
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ error: { code: 'DB_UNAVAILABLE' } });
+      expect(logged.join('\n')).toContain('40P01');
+      await otherWaits;
+    } finally {
+      await other.query('rollback');
+      await other.end();
+    }
+    // neither side's updates stayed: the request's transaction was rolled back whole
+    const rows = await rowsOf<{ id: number; n: number }>(
+      base.db,
+      sql`select id, n from deadlock_probe order by id`,
+    );
+    expect(rows).toEqual([
+      { id: 1, n: 0 },
+      { id: 2, n: 0 },
+    ]);
+  });
+
   it('migrations and other long work run without the timeout, which then applies again', async () => {
-    const { database } = await open({ poolSize: 1, statementTimeoutMs: 200 });
+    const { database } = await open({ poolSize: 1, statementTimeoutMs: 200, lockTimeoutMs: 250 });
     await expect(database.db.execute(sql`select pg_sleep(0.4)`)).rejects.toMatchObject({
       cause: { code: '57014' },
     });
-    const slept = await database.withoutStatementTimeout!((db) => rowsOf(db, sql`select pg_sleep(0.4)`));
+    const slept = await database.withoutTimeouts!((db) => rowsOf(db, sql`select pg_sleep(0.4)`));
     expect(slept).toHaveLength(1);
     await migrateDatabase(database);
     const shown = await rowsOf<{ statement_timeout: string }>(database.db, sql`show statement_timeout`);
     expect(shown[0]!.statement_timeout).toBe('200ms');
+    const lock = await rowsOf<{ lock_timeout: string }>(database.db, sql`show lock_timeout`);
+    expect(lock[0]!.lock_timeout).toBe('250ms');
+    const inside = await database.withoutTimeouts!((db) =>
+      rowsOf<{ lock_timeout: string }>(db, sql`show lock_timeout`),
+    );
+    expect(inside[0]!.lock_timeout).toBe('0');
   });
 });

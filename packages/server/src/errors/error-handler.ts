@@ -13,6 +13,9 @@ import { RequestValidationError, localizeIssues } from '../http/validation.ts';
 /** PostgreSQL error codes that mean "the database is not reachable right now". */
 const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
+/** deadlock_detected, serialization_failure, lock_not_available: another transaction was in the way. */
+const contentionSqlStates = new Set(['40P01', '40001', '55P03']);
+
 /** pg and pg-pool say these without a code; the texts are theirs (pg-pool 3.x, pg 8.x). */
 const poolExhausted = 'timeout exceeded when trying to connect';
 const unreachableMessages = new Set([
@@ -54,6 +57,10 @@ function fromDatabaseError(err: unknown): AppError | undefined {
       // statement_timeout (KEQING_DB_STATEMENT_TIMEOUT_MS) cancelled it: the server is fine, the query too slow
       if (state === '57014')
         return new AppError('DB_UNAVAILABLE', { messageKey: 'request.queryTimeout', cause: err });
+      // the transaction was rolled back whole (a deadlock, a serialization failure, a lock wait over
+      // KEQING_DB_LOCK_TIMEOUT_MS): nothing was saved, and the same request sent again will most likely pass
+      if (contentionSqlStates.has(state))
+        return new AppError('DB_UNAVAILABLE', { messageKey: 'request.lockContention', cause: err });
       if (unavailableSqlStates.has(state) || state === 'ECONNREFUSED')
         return new AppError('DB_UNAVAILABLE', { cause: err });
     }
@@ -129,7 +136,9 @@ export function registerErrorHandling(app: FastifyInstance, serveSpa: () => bool
     }
     const mapped = fromFastifyError(err as FastifyError) ?? fromDatabaseError(err);
     if (mapped) {
-      if (mapped.code === 'DB_UNAVAILABLE')
+      if (mapped.messageKey === 'request.lockContention')
+        request.log.warn({ err }, 'write conflicted with another transaction');
+      else if (mapped.code === 'DB_UNAVAILABLE')
         request.log.error(
           { err },
           mapped.messageKey === 'request.queryTimeout' ? 'statement timed out' : 'database unavailable',

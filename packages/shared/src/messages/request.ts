@@ -9,6 +9,7 @@ export const requestMessages: { 'zh-CN': Record<string, string>; en: Record<stri
     'request.valueRejected': '提交的数值或日期超出允许范围，请检查后重试',
     'request.dbBusy': '系统繁忙，请稍后重试',
     'request.queryTimeout': '查询超时，请稍后重试或缩小查询范围',
+    'request.lockContention': '数据正被他人同时修改，本次未保存任何内容，请重试',
   },
   en: {
     'request.invalidUtf8': 'The request body is not valid UTF-8 text',
@@ -19,5 +20,6 @@ export const requestMessages: { 'zh-CN': Record<string, string>; en: Record<stri
     'request.valueRejected': 'A submitted number or date is out of the allowed range; please check it',
     'request.dbBusy': 'The system is busy; please try again shortly',
     'request.queryTimeout': 'The query took too long and was stopped; try again later or narrow it down',
+    'request.lockContention': 'Someone else was changing the same data; nothing was saved. Please try again',
   },
 };

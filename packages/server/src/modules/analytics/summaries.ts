@@ -103,13 +103,13 @@ export type SummaryKeeperLogger = {
 export function createSummaryKeeper(deps: {
   db: Db;
   logger: SummaryKeeperLogger;
-  /** PostgreSQL with a statement timeout: a national recount takes minutes, so it runs without one */
-  withoutStatementTimeout?: Database['withoutStatementTimeout'];
+  /** PostgreSQL with statement and lock timeouts: a national recount takes minutes, so it runs without them */
+  withoutTimeouts?: Database['withoutTimeouts'];
 }) {
   const { db, logger } = deps;
   const rebuild = () =>
-    deps.withoutStatementTimeout
-      ? deps.withoutStatementTimeout((conn) => rebuildAnalyticsSummaries(conn))
+    deps.withoutTimeouts
+      ? deps.withoutTimeouts((conn) => rebuildAnalyticsSummaries(conn))
       : rebuildAnalyticsSummaries(db);
   let running: Promise<void> | null = null;
   let again = false;
