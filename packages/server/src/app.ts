@@ -69,6 +69,7 @@ import { timeManagementRoutes } from './modules/time-management/time-management.
 import { teamDashboardRoutes } from './modules/analytics/team-dashboard.routes.ts';
 import { drillRoutes } from './modules/analytics/drill.routes.ts';
 import { orgDashboardRoutes } from './modules/analytics/org-dashboard.routes.ts';
+import { createKpiSnapshots } from './modules/analytics/kpi-snapshots.ts';
 import { repDashboardRoutes } from './modules/analytics/rep-dashboard.routes.ts';
 
 const packageJson = JSON.parse(
@@ -209,7 +210,18 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(timeManagementRoutes({ db }));
   await app.register(teamDashboardRoutes({ db }));
   await app.register(drillRoutes({ db }));
-  await app.register(orgDashboardRoutes({ db }));
+  // kept national roll-ups, refreshed in the background while someone reads them (kpi-snapshots.ts)
+  const kpiSnapshots = createKpiSnapshots({
+    db,
+    maxAgeMinutes: config.kpiSnapshotMinutes,
+    logger: app.log,
+  });
+  if (config.kpiSnapshotMinutes > 0) {
+    let stopWarmer: (() => Promise<void>) | null = null;
+    app.addHook('onReady', async () => void (stopWarmer = kpiSnapshots.startWarmer()));
+    app.addHook('onClose', async () => stopWarmer?.());
+  }
+  await app.register(orgDashboardRoutes({ db, snapshots: kpiSnapshots }));
   await app.register(repDashboardRoutes({ db }));
   await app.register(pipelineRoutes({ db }));
   await app.register(prospectsRoutes({ db }));

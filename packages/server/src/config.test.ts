@@ -28,6 +28,14 @@ describe('parseConfig', () => {
     });
   });
 
+  it('keeps slow region reports 10 minutes, none in tests, and refuses a bad value', () => {
+    expect(parseConfig({ NODE_ENV: 'production' }).kpiSnapshotMinutes).toBe(10);
+    expect(parseConfig({ NODE_ENV: 'test' }).kpiSnapshotMinutes).toBe(0);
+    expect(parseConfig({ NODE_ENV: 'test', KEQING_KPI_SNAPSHOT_MINUTES: '30' }).kpiSnapshotMinutes).toBe(30);
+    expect(() => parseConfig({ KEQING_KPI_SNAPSHOT_MINUTES: '1441' })).toThrow(/至多 1440（一天）/);
+    expect(() => parseConfig({ KEQING_KPI_SNAPSHOT_MINUTES: 'ten' })).toThrow(/须为非负整数分钟数/);
+  });
+
   it('reads the lock and idle-in-transaction timeouts (defaults 10 s and 5 min, 0 = off)', () => {
     expect(parseConfig({})).toMatchObject({ dbLockTimeoutMs: 10_000, dbIdleInTransactionTimeoutMs: 300_000 });
     expect(

@@ -70,6 +70,15 @@ const envSchema = z.object({
   )
     .pipe(z.number().max(24 * 60 * 60 * 1000, '至多 86400000（一天）/ at most 86400000 (one day)'))
     .default(60_000),
+  /**
+   * A region report that took over a second to compute is kept this many minutes and refreshed in the
+   * background while read (0 = always compute live; the default in tests)
+   */
+  KEQING_KPI_SNAPSHOT_MINUTES: digits(
+    '须为非负整数分钟数（0 表示每次实时计算）/ must be whole minutes, 0 or more (0 = always live)',
+  )
+    .pipe(z.number().max(24 * 60, '至多 1440（一天）/ at most 1440 (one day)'))
+    .optional(),
   /** PostgreSQL gives up a lock wait longer than this (0 = wait on); the request gets a 503 to retry */
   KEQING_DB_LOCK_TIMEOUT_MS: digits(
     '须为非负整数毫秒数（0 表示不限制）/ must be whole milliseconds, 0 or more (0 = off)',
@@ -109,6 +118,7 @@ export type Config = {
   /** PostgreSQL statement_timeout of the server's connections in ms; 0 = off */
   dbStatementTimeoutMs: number;
   dbLockTimeoutMs: number;
+  kpiSnapshotMinutes: number;
   dbIdleInTransactionTimeoutMs: number;
 };
 
@@ -151,6 +161,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dbPoolSize: e.KEQING_DB_POOL_SIZE,
     dbStatementTimeoutMs: e.KEQING_DB_STATEMENT_TIMEOUT_MS,
     dbLockTimeoutMs: e.KEQING_DB_LOCK_TIMEOUT_MS,
+    kpiSnapshotMinutes: e.KEQING_KPI_SNAPSHOT_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 10),
     dbIdleInTransactionTimeoutMs: e.KEQING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   };
 }

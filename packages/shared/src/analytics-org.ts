@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { dashboardQuerySchema, kpiFiguresSchema, periodSchema, teamDashboardSchema } from './analytics.ts';
+import { booleanQuery } from './common.ts';
 
 /** 大区 → 地区 → 组 */
 export const orgLevels = ['region', 'area', 'team'] as const;
@@ -17,6 +18,8 @@ export const orgDashboardQuerySchema = dashboardQuerySchema
   .extend({
     level: z.enum(orgLevels).default('region'),
     parentId: z.uuid().optional(),
+    /** Compute the figures now instead of serving the kept snapshot (立即刷新); waits as long as that takes */
+    refresh: booleanQuery.optional(),
   })
   .refine((q) => q.period !== 'custom' || (!!q.from && !!q.to && q.from <= q.to), {
     // the rep dashboard's message: the same rule for every dashboard
@@ -42,5 +45,12 @@ export const orgDashboardSchema = z.object({
   rows: z.array(orgDashboardRowSchema),
   /** All the rows together (the active reps under them, summed once) */
   total: kpiFiguresSchema,
+  /** How fresh the figures are: when they were computed, and whether a kept snapshot served them */
+  freshness: z.object({
+    computedAt: z.iso.datetime(),
+    fromSnapshot: z.boolean(),
+    /** KEQING_KPI_SNAPSHOT_MINUTES: a snapshot is refreshed once it is older (0 = always computed live) */
+    maxAgeMinutes: z.number().int(),
+  }),
 });
 export type OrgDashboard = z.infer<typeof orgDashboardSchema>;

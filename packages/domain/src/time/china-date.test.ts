@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaDate, mondayOf } from './china-date.ts';
+import { addDays, chinaDate, chinaDateTime, mondayOf } from './china-date.ts';
 
 describe('chinaDate', () => {
   it.each([
@@ -30,5 +30,16 @@ describe('mondayOf', () => {
     ['2027-01-01', '2026-12-28'], // across the year end
   ])('%s → %s', (date, expected) => {
     expect(mondayOf(date)).toBe(expected);
+  });
+});
+
+describe('chinaDateTime', () => {
+  it.each([
+    ['2026-12-07T11:20:59Z', '2026-12-07 19:20'],
+    ['2026-12-07T16:05:00.000Z', '2026-12-08 00:05'],
+    ['2026-12-31T15:59:00Z', '2026-12-31 23:59'],
+  ])('%s is %s in China', (utc, expected) => {
+    expect(chinaDateTime(utc)).toBe(expected);
+    expect(chinaDateTime(new Date(utc))).toBe(expected);
   });
 });

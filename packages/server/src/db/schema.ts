@@ -1011,6 +1011,26 @@ export const analyticsSummaryState = pgTable('analytics_summary_state', {
   rebuiltAt: timestamp('rebuilt_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
 
+/**
+ * 区域报表快照: the KPI counts of every rep under the organisation for one dashboard basis (period, today,
+ * product, counting settings: all in `key`), kept when computing them live took longer than a user should wait
+ * (a national roll-up takes seconds to tens of seconds). The region report reads it while younger than
+ * KEQING_KPI_SNAPSHOT_MINUTES and says how old it is; a background job refreshes the views read in the last day.
+ */
+export const kpiSnapshots = pgTable('kpi_snapshots', {
+  /** sha-256 of the basis the counts were computed with */
+  key: text('key').primaryKey(),
+  /** The dashboard query (period, date or range, product) the warmer recomputes for a new day */
+  view: jsonb('view').notNull(),
+  /** { [repId]: KpiCounts } */
+  counts: jsonb('counts').notNull(),
+  repCount: integer('rep_count').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** How long the live computation took (ms) */
+  computeMs: integer('compute_ms').notNull(),
+  lastReadAt: timestamp('last_read_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
 /** 跟进任务: the next step of a call, due on a date, done or not done. */
 export const followUps = pgTable(
   'follow_ups',

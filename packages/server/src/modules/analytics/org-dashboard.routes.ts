@@ -4,12 +4,13 @@ import { orgDashboardQuerySchema, orgDashboardSchema } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import { contextOf } from '../../http/route-context.ts';
 import { sendExport } from '../accounts/export-file.ts';
+import type { KpiSnapshots } from './kpi-snapshots.ts';
 import { createOrgDashboardService } from './org-dashboard.service.ts';
 
 const tags = ['dashboards'];
 
 /** 区域报表: the region → area → team roll-up (admin and compliance). */
-export function orgDashboardRoutes(deps: { db: Db; now?: () => Date }) {
+export function orgDashboardRoutes(deps: { db: Db; now?: () => Date; snapshots?: KpiSnapshots }) {
   const org = createOrgDashboardService(deps);
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +22,9 @@ export function orgDashboardRoutes(deps: { db: Db; now?: () => Date }) {
           tags,
           summary:
             '区域报表 KPIs summed per region, per area of a region or per team of an area (admin, compliance; ' +
-            'a manager gets 403 and uses /api/dashboards/team for their teams)',
+            'a manager gets 403 and uses /api/dashboards/team for their teams). A national roll-up that took ' +
+            'over a second to compute is kept and served while younger than KEQING_KPI_SNAPSHOT_MINUTES ' +
+            '(freshness says when it was computed); refresh=true computes it now',
           querystring: orgDashboardQuerySchema,
           response: { 200: orgDashboardSchema },
         },

@@ -1,12 +1,19 @@
-import { chinaDate, kpiFiguresOf, sumKpiCounts, type KpiCounts, type KpiFigures } from '@keqing/domain';
+import {
+  chinaDate,
+  chinaDateTime,
+  kpiFiguresOf,
+  sumKpiCounts,
+  type KpiCounts,
+  type KpiFigures,
+} from '@keqing/domain';
 import type { OrgDashboard, OrgDashboardQuery, OrgDashboardRow, OrgLevel } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import { forbidden, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { exportFile, filterOf } from '../accounts/accounts.service.ts';
-import { findRepKpiCounts } from './kpi.repository.ts';
+import { createKpiSnapshots, type KpiSnapshots } from './kpi-snapshots.ts';
 import { gradeSheet, kpiColumns, type KpiLine } from './kpi-export.ts';
-import { dashboardBasisOf, kpiArgsOf } from './dashboard-basis.ts';
+import { dashboardBasisOf } from './dashboard-basis.ts';
 import * as repo from './org-dashboard.repository.ts';
 
 const levelNames: Record<OrgLevel, string> = { region: '大区', area: '地区', team: '组' };
@@ -16,9 +23,15 @@ const levelNames: Record<OrgLevel, string> = { region: '大区', area: '地区',
  * KPI counts (one findRepKpiCounts call for all of them), so a region equals the sum of its teams' dashboards
  * and percentages are recomputed from the sums, never averaged.
  */
-export function createOrgDashboardService(deps: { db: Db; now?: () => Date }) {
+export function createOrgDashboardService(deps: {
+  db: Db;
+  now?: () => Date;
+  /** Kept national roll-ups (kpi-snapshots.ts); without it every request computes live */
+  snapshots?: Pick<KpiSnapshots, 'countsOf' | 'maxAgeMinutes'>;
+}) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
+  const snapshots = deps.snapshots ?? createKpiSnapshots({ db, maxAgeMinutes: 0, now });
 
   /** A manager reads the team dashboard of their teams instead; reps their own home. */
   function assertOrgReader(ctx: RequestContext) {
@@ -55,9 +68,11 @@ export function createOrgDashboardService(deps: { db: Db; now?: () => Date }) {
       q.level,
       units.map((u) => u.id),
     );
-    const counts = await findRepKpiCounts(
-      db,
-      kpiArgsOf(basis, [...new Set(reps.map((r) => r.repId))], q.productId),
+    const { counts, computedAt, snapshot } = await snapshots.countsOf(
+      q,
+      basis,
+      [...new Set(reps.map((r) => r.repId))],
+      { refresh: q.refresh },
     );
     const countsOf = (repIds: string[]): KpiCounts[] =>
       repIds.flatMap((id) => {
@@ -84,6 +99,7 @@ export function createOrgDashboardService(deps: { db: Db; now?: () => Date }) {
       breadcrumb,
       rows,
       total: figuresOf([...new Set(reps.map((r) => r.repId))]),
+      freshness: { computedAt, fromSnapshot: snapshot, maxAgeMinutes: snapshots.maxAgeMinutes },
     };
   }
 
@@ -93,7 +109,11 @@ export function createOrgDashboardService(deps: { db: Db; now?: () => Date }) {
     const where = view.breadcrumb.map((b) => b.name).join(' / ');
     const unit = levelNames[view.level];
     const lines: KpiLine[] = [...view.rows, { ...view.total, name: '合计' }];
-    const periodLine = { label: view.period.label, where };
+    const periodLine = {
+      label: view.period.label,
+      where,
+      computedAt: chinaDateTime(view.freshness.computedAt),
+    };
     return exportFile(db, ctx, {
       kind: 'org-dashboard',
       label: '区域报表',
@@ -105,6 +125,7 @@ export function createOrgDashboardService(deps: { db: Db; now?: () => Date }) {
           columns: [
             { header: '统计区间', width: 28, value: (r: typeof periodLine) => r.label },
             { header: '范围', width: 28, value: (r: typeof periodLine) => r.where || '全部' },
+            { header: '数据时间', width: 20, value: (r: typeof periodLine) => r.computedAt },
           ],
           rows: [periodLine],
         },

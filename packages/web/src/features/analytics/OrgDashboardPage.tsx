@@ -1,13 +1,13 @@
 import '../../lib/locales/analytics.ts';
 import { lazy, Suspense, useMemo } from 'react';
-import { Alert, Breadcrumb, Card, Skeleton, Table, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { orgLevels, type KpiFigures, type OrgDashboardRow, type OrgLevel } from '@keqing/shared';
 import { errorText } from '../../lib/api.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useSearchParamsUpdate } from '../../lib/search-params.ts';
 import {
   downloadOrgDashboard,
@@ -41,7 +41,7 @@ export function OrgDashboard({ embedded = false }: { embedded?: boolean }) {
     ? (params.get('level') as OrgLevel)
     : 'region';
   const parentId = params.get('parentId') ?? undefined;
-  const { data, error, isPending } = useOrgDashboard(filters, level, parentId);
+  const { data, error, isPending, refresh } = useOrgDashboard(filters, level, parentId);
 
   const teamFilters = (teamId: string): DashboardFilters => ({ ...filters, teamId });
   const teamHref = (teamId: string) => {
@@ -125,6 +125,30 @@ export function OrgDashboard({ embedded = false }: { embedded?: boolean }) {
             {t('analytics.periodLine', { label: data.period.label, days: data.period.workingDays })}
             <span className="kq-no-print"> · {t('analytics.org.hint')}</span>
           </Typography.Paragraph>
+          <Typography.Paragraph
+            type="secondary"
+            data-testid="org-freshness"
+            data-from-snapshot={String(data.freshness.fromSnapshot)}
+          >
+            {t('analytics.org.computedAt', { at: formatDateTime(data.freshness.computedAt) })}
+            {data.freshness.fromSnapshot ? (
+              <>
+                {t('analytics.org.snapshot', { minutes: data.freshness.maxAgeMinutes })}{' '}
+                <Button
+                  size="small"
+                  type="link"
+                  className="kq-no-print"
+                  loading={refresh.isPending}
+                  onClick={() => refresh.mutate()}
+                  data-testid="org-refresh"
+                >
+                  {t('analytics.org.refresh')}
+                </Button>
+              </>
+            ) : null}
+          </Typography.Paragraph>
+          {refresh.isPending ? <Alert type="info" showIcon title={t('analytics.org.refreshing')} /> : null}
+          {refresh.error ? <Alert type="error" showIcon title={errorText(refresh.error)} /> : null}
           <EarlyPeriodHint period={data.period} />
           <Card size="small" style={{ marginBottom: 16 }}>
             <Table<Line>

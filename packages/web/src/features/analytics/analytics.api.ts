@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   DrillCall,
   DrillDoctor,
@@ -43,11 +43,19 @@ export function useOrgDashboard(filters: DashboardFilters, level: OrgLevel, pare
   const { teamId, ...rest } = filters;
   void teamId;
   const query: QueryParams = { ...rest, level, parentId };
-  return useQuery({
-    queryKey: ['dashboards', 'org', query],
+  const queryKey = ['dashboards', 'org', query];
+  const queryClient = useQueryClient();
+  const view = useQuery({
+    queryKey,
     queryFn: ({ signal }) => api.get<OrgDashboard>('/dashboards/org', query, signal),
     placeholderData: keepPreviousData,
   });
+  // 立即刷新: the server computes the roll-up now instead of serving its kept snapshot, and keeps the new one
+  const refresh = useMutation({
+    mutationFn: () => api.get<OrgDashboard>('/dashboards/org', { ...query, refresh: 'true' }),
+    onSuccess: (fresh) => queryClient.setQueryData(queryKey, fresh),
+  });
+  return { ...view, refresh };
 }
 
 export type DrillItem = DrillDoctor | DrillCall | DrillFollowUp;

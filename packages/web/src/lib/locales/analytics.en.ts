@@ -145,6 +145,11 @@ export const analyticsEn: typeof analyticsZhCN = {
       chart: 'Coverage / frequency / attainment',
       hint: 'Click a row to go down a level; a team opens its team dashboard',
       empty: 'No data',
+      computedAt: 'Figures as of {{at}}',
+      snapshot:
+        ' (the national roll-up is slow to compute, so it is kept and updated every {{minutes}} minutes)',
+      refresh: 'Refresh now',
+      refreshing: 'Recomputing; for the whole country this can take tens of seconds…',
     },
     drill: {
       title: { doctors: 'Doctors', calls: 'Calls', 'follow-ups': 'Overdue follow-ups' },

@@ -143,6 +143,10 @@ export const analyticsZhCN = {
       chart: '覆盖率 / 频率达成 / 指标达成',
       hint: '点击一行进入下一级；组行打开该组的团队报表',
       empty: '暂无数据',
+      computedAt: '数据时间 {{at}}',
+      snapshot: '（全国汇总计算较慢，结果保留并每 {{minutes}} 分钟自动更新）',
+      refresh: '立即刷新',
+      refreshing: '正在重新计算，全国范围可能需要数十秒…',
     },
     drill: {
       title: { doctors: '医生名单', calls: '拜访记录', 'follow-ups': '逾期跟进' },
