@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { CallType, ClinicSlot } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
 import {
@@ -15,7 +15,7 @@ import {
   teams,
   users,
 } from '../../db/schema.ts';
-import { likePattern } from '../../db/list.ts';
+import { indexedNameSearch } from '../accounts/accounts.repository.ts';
 
 const liveDoctor = and(isNull(doctors.mergedInto), isNull(hospitals.mergedInto));
 
@@ -106,12 +106,8 @@ export async function findFrequencyRows(db: Db, f: FrequencyFilter) {
         liveDoctor,
         f.hospitalScope,
         f.doctorId ? eq(doctors.id, f.doctorId) : undefined,
-        f.q
-          ? or(
-              ilike(doctors.name, likePattern(f.q)),
-              ilike(doctors.nameInitials, likePattern(f.q.toLowerCase())),
-            )
-          : undefined,
+        // the doctors' search-gram index, as the doctor list (migration 0014)
+        indexedNameSearch(f.q, doctors.name, doctors.nameInitials),
       ),
     );
   if (!picked.length) return [];

@@ -5,7 +5,6 @@ import {
   desc,
   eq,
   gte,
-  ilike,
   inArray,
   isNull,
   lt,
@@ -30,7 +29,8 @@ import {
   segmentationConfigs,
   users,
 } from '../../db/schema.ts';
-import { countAll, likePattern, toIso } from '../../db/list.ts';
+import { countAll, toIso } from '../../db/list.ts';
+import { indexedNameSearch } from '../accounts/accounts.repository.ts';
 
 export { doctors, hospitals };
 
@@ -660,12 +660,8 @@ export async function findKols(db: Db, f: KolFilter) {
         f.scope,
         f.type ? sql`${f.type} = any(${kolProfiles.types})` : undefined,
         f.developmentStep ? eq(kolProfiles.developmentStep, f.developmentStep) : undefined,
-        f.q
-          ? or(
-              ilike(doctors.name, likePattern(f.q)),
-              ilike(doctors.nameInitials, likePattern(f.q.toLowerCase())),
-            )
-          : undefined,
+        // the doctors' search-gram index, as the doctor list (migration 0014)
+        indexedNameSearch(f.q, doctors.name, doctors.nameInitials),
       ),
     )
     .orderBy(asc(hospitals.name), asc(doctors.name), asc(doctors.id));
