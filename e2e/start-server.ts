@@ -1,11 +1,10 @@
 /**
  * The browser tests' and the web bench's one way to build the web app and start Keqing as `npm start` runs it:
- * production mode, the embedded database (demo data seeded at start when empty), the built web app served by the
- * server, a child process stopped afterwards.
+ * the bundled server (dist/main.mjs) in production mode, the embedded database (demo data seeded at start when
+ * empty), the built web app served by the server, a child process stopped afterwards.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -60,7 +59,10 @@ export async function startServer(options: {
   if (options.webDist) env.KEQING_WEB_DIST = options.webDist;
   delete env.DATABASE_URL; // the embedded default, like `npm start`
   let log = '';
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['packages/server/src/main.ts'], {
+  // the server bundle `npm start` runs (packages/server/build.mjs), built now so it is the code under test
+  const build = spawnSync('npm', ['run', 'build', '-w', '@keqing/server'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('server build failed');
+  const child = spawn(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.mjs'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

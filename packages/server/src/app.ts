@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifySchema } from 'fastify';
@@ -70,14 +69,11 @@ import { teamDashboardRoutes } from './modules/analytics/team-dashboard.routes.t
 import { drillRoutes } from './modules/analytics/drill.routes.ts';
 import { orgDashboardRoutes } from './modules/analytics/org-dashboard.routes.ts';
 import { createKpiSnapshots } from './modules/analytics/kpi-snapshots.ts';
+import { defaultWebDist, rootPackageJson } from './paths.ts';
 import { repDashboardRoutes } from './modules/analytics/rep-dashboard.routes.ts';
 
-const packageJson = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
-) as { version: string };
+const packageJson = JSON.parse(readFileSync(rootPackageJson, 'utf8')) as { version: string };
 export const appVersion = packageJson.version;
-
-export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** `schema`: the route's zod schemas (params, body, querystring), for the bad-input property test. */
 export type RouteEntry = { method: string; url: string; public: boolean; schema?: FastifySchema };

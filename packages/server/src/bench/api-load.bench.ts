@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- api`: the API under load, the way users meet it. The real server (`src/main.ts`) runs as a
+ * `npm run bench -- api`: the API under load, the way users meet it. The real server (`dist/main.mjs`, as `npm start` runs it) runs as a
  * separate child process against a PostgreSQL scale database; autocannon drives it from this process with
  * signed-in reps, managers, admin and compliance (cookies and CSRF tokens from the sign-in route).
  *
@@ -14,7 +14,7 @@
  * bench/results.md, whose api section keeps every phase's figures). Call submission writes real calls (marked in
  * their notes) into the database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -101,7 +101,10 @@ async function describeScale(pool: pg.Pool, url: string): Promise<string> {
 type Server = { child: ChildProcess; pid: number };
 
 async function startServer(databaseUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(serverRoot, 'src/main.ts')], {
+  // the bundle `npm start` runs (build.mjs), built now so it is the code measured
+  const build = spawnSync('npm', ['run', 'build'], { cwd: serverRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('server build failed');
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(serverRoot, 'dist/main.mjs')], {
     cwd: serverRoot,
     // Only what the server reads (config.ts): nothing of this shell leaks into the measured process.
     env: {
@@ -738,7 +741,7 @@ async function main() {
       fig('server RSS max during call load', `${round(rssMax)} MB`, '< 512 MB', rssMax < 512),
     );
     notes.push(
-      `Load from a separate process (autocannon 8 in the bench, the server a child \`node src/main.ts\`, NODE_ENV=production, LOG_LEVEL=warn, pool of ${serverPoolSize} connections). Users: ${reps.length} reps, ${managers.length} managers, admin and compliance, signed in through /api/auth/login; reads weighted 14 : 4 : 1 : 1 (rep : manager : admin : compliance).`,
+      `Load from a separate process (autocannon 8 in the bench, the server a child \`node dist/main.mjs\` as \`npm start\` runs it, NODE_ENV=production, LOG_LEVEL=warn, pool of ${serverPoolSize} connections). Users: ${reps.length} reps, ${managers.length} managers, admin and compliance, signed in through /api/auth/login; reads weighted 14 : 4 : 1 : 1 (rep : manager : admin : compliance).`,
       `Search mix: name prefix, pinyin initials, and filters (科室 + 职称, or product grade + city), each in the user's scope, page 1 of 20. The direct figure replays the statements the repository sends (captured through Drizzle's logger: page and count together) with pg, 50 callers on ${serverPoolSize} connections.`,
       `Doctor 360°: GET /api/doctors/:id (the page's first call; segmentation and tabs load after it). Dashboards: custom period of the last 365 days.`,
       `Call submission: POST /api/calls with submit=true (3 objectives, a product with key messages, a next step → follow-up, a score restated for an unscored-in-window doctor/product → score history, audit rows), each with its own clientId, in the rep's territory, inside the entry window, never overlapping.`,

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { migrationsFolder } from '../paths.ts';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -26,8 +26,6 @@ export type Database = {
    */
   withoutTimeouts?: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
 };
-
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** The innermost message of a wrapped error: Drizzle's "Failed query" wraps the driver's real reason. */
 function rootCause(err: unknown): string {

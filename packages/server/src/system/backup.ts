@@ -19,7 +19,8 @@ import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { migrateDatabase, migrationsFolder, type Database, type Db } from '../db/client.ts';
+import { migrateDatabase, type Database, type Db } from '../db/client.ts';
+import { migrationsFolder } from '../paths.ts';
 
 export const backupFormat = 'keqing-backup';
 export const backupFormatVersion = 1;
