@@ -72,18 +72,23 @@ async function appOn(database: Database, moreRoutes?: (app: FastifyInstance, dat
   return { app, send, login };
 }
 
-describe('a failed query is logged without its parameters', () => {
-  let database: Database;
-  let app: FastifyInstance;
-  let send: Awaited<ReturnType<typeof appOn>>['send'];
+/** The app on a fresh test database for the enclosing describe (built before its tests, closed after). */
+function appForSuite() {
+  let database: Database | undefined;
+  let built: Awaited<ReturnType<typeof appOn>> | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
-    ({ app, send } = await appOn(database));
+    built = await appOn(database);
   });
   afterAll(async () => {
-    await app?.close();
+    await built?.app.close();
     await database?.close();
   });
+  return { send: (...args: Parameters<Awaited<ReturnType<typeof appOn>>['send']>) => built!.send(...args) };
+}
+
+describe('a failed query is logged without its parameters', () => {
+  const { send } = appForSuite();
 
   it('on a 500: SQLSTATE, root cause and SQL text, but not the value', async () => {
     const { res, logged } = await send('/api/test-failures/missing-table');
@@ -111,17 +116,7 @@ describe('a failed query is logged without its parameters', () => {
 });
 
 describe('a write that met another transaction: 503, nothing saved, retry', () => {
-  let database: Database;
-  let app: FastifyInstance;
-  let send: Awaited<ReturnType<typeof appOn>>['send'];
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    ({ app, send } = await appOn(database));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const { send } = appForSuite();
 
   it.each([
     ['40P01', 'a deadlock'],
