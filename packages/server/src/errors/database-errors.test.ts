@@ -4,7 +4,7 @@
  * parameter values (user data) into the log: only its SQLSTATE, root cause and SQL text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -203,30 +203,46 @@ describe.runIf(engine.kind === 'postgres')('PostgreSQL under pressure answers 50
     expect((await login()).statusCode).toBe(401);
   });
 
-  it('a statement over KEQING_DB_STATEMENT_TIMEOUT_MS: cancelled, 503 "查询超时"', async () => {
-    const { database, login } = await open({ poolSize: 2, statementTimeoutMs: 300 });
-    const shown = await rowsOf<{ statement_timeout: string }>(database.db, sql`show statement_timeout`);
-    expect(shown[0]!.statement_timeout).toBe('300ms');
-
-    // another session holds a lock the sign-in's query must wait for: longer than the timeout
+  /** Runs `fn` while another session holds the users table exclusively (a sign-in's query must wait). */
+  async function whileUsersLocked(fn: () => Promise<void>) {
     const locker = new pg.Client({ connectionString: withDatabase(url, name) });
     await locker.connect();
     try {
       await locker.query('begin');
       await locker.query('lock table users in access exclusive mode');
-      const started = Date.now();
-      const zh = await login();
-      expect(Date.now() - started).toBeLessThan(4000);
-      expect(zh.statusCode).toBe(503);
-      expect(zh.headers['retry-after']).toBe('5');
-      expect(zh.json()).toMatchObject({ error: { code: 'DB_UNAVAILABLE' } });
-      expect((zh.json() as { error: { message: string } }).error.message).toMatch(/^查询超时/);
-      const en = await login({ 'accept-language': 'en' });
-      expect((en.json() as { error: { message: string } }).error.message).toMatch(/^The query took too long/);
+      await fn();
     } finally {
       await locker.query('rollback');
       await locker.end();
     }
+  }
+
+  /** A sign-in that meets the lock: given up within 4 s with a 503 and Retry-After; its message. */
+  async function blockedSignIn(
+    login: (headers?: Record<string, string>) => Promise<LightMyRequestResponse>,
+    headers?: Record<string, string>,
+  ) {
+    const started = Date.now();
+    const res = await login(headers);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    const body = res.json() as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('DB_UNAVAILABLE');
+    return body.error;
+  }
+
+  it('a statement over KEQING_DB_STATEMENT_TIMEOUT_MS: cancelled, 503 "查询超时"', async () => {
+    const { database, login } = await open({ poolSize: 2, statementTimeoutMs: 300 });
+    const shown = await rowsOf<{ statement_timeout: string }>(database.db, sql`show statement_timeout`);
+    expect(shown[0]!.statement_timeout).toBe('300ms');
+
+    await whileUsersLocked(async () => {
+      const zh = await blockedSignIn(login);
+      expect(zh.message).toMatch(/^查询超时/);
+      const en = await blockedSignIn(login, { 'accept-language': 'en' });
+      expect(en.message).toMatch(/^The query took too long/);
+    });
     expect((await login()).statusCode).toBe(401);
   });
 
@@ -243,23 +259,9 @@ describe.runIf(engine.kind === 'postgres')('PostgreSQL under pressure answers 50
       sql`show idle_in_transaction_session_timeout`,
     );
     expect(idle[0]!.idle_in_transaction_session_timeout).toBe('90s');
-    const locker = new pg.Client({ connectionString: withDatabase(url, name) });
-    await locker.connect();
-    try {
-      await locker.query('begin');
-      await locker.query('lock table users in access exclusive mode');
-      const started = Date.now();
-      const zh = await login();
-      expect(Date.now() - started).toBeLessThan(4000);
-      expect(zh.statusCode).toBe(503);
-      expect(zh.headers['retry-after']).toBe('5');
-      expect(zh.json()).toMatchObject({
-        error: { code: 'DB_UNAVAILABLE', message: '数据正被他人同时修改，本次未保存任何内容，请重试' },
-      });
-    } finally {
-      await locker.query('rollback');
-      await locker.end();
-    }
+    await whileUsersLocked(async () => {
+      expect((await blockedSignIn(login)).message).toBe('数据正被他人同时修改，本次未保存任何内容，请重试');
+    });
     expect((await login()).statusCode).toBe(401);
   });
 
