@@ -473,6 +473,9 @@ async function callPlans(pool: pg.Pool, db: Db, reps: User[], wanted: number) {
     (p) => p.id,
   );
   const plans: RepPlan[] = [];
+  // a doctor/product restated by one rep only: two reps cover each hospital (lines A and B), and a second
+  // restatement dated before the first would be refused (a score may not predate the latest one)
+  const claimed = new Set<string>();
   for (const user of reps) {
     const territory = `select th.hospital_id from territory_hospitals th join territory_assignments ta on ta.territory_id = th.territory_id
       where ta.user_id = $1 and ta.start_date <= current_date and (ta.end_date is null or ta.end_date >= current_date)`;
@@ -500,7 +503,12 @@ async function callPlans(pool: pg.Pool, db: Db, reps: User[], wanted: number) {
     plans.push({
       user,
       doctors,
-      scores,
+      scores: scores.filter((sc) => {
+        const key = `${sc.doctorId}/${sc.productId}`;
+        if (claimed.has(key)) return false;
+        claimed.add(key);
+        return true;
+      }),
       busy: busy.rows
         .filter((b) => b.owner_id === user.actor.id)
         .map((b) => ({ start: b.start_at.getTime(), end: b.end_at.getTime() })),

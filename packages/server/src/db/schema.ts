@@ -1015,7 +1015,7 @@ export const analyticsSummaryState = pgTable('analytics_summary_state', {
  * 区域报表快照: the KPI counts of every rep under the organisation for one dashboard basis (period, today,
  * product, counting settings: all in `key`), kept when computing them live took longer than a user should wait
  * (a national roll-up takes seconds to tens of seconds). The region report reads it while younger than
- * KEQING_KPI_SNAPSHOT_MINUTES and says how old it is; a background job refreshes the views read in the last day.
+ * KEQING_KPI_SNAPSHOT_MINUTES and says how old it is; a background job refreshes the views read in the last two hours.
  */
 export const kpiSnapshots = pgTable('kpi_snapshots', {
   /** sha-256 of the basis the counts were computed with */

@@ -253,7 +253,7 @@ async function main() {
       .join(' / ')} (the bench's own included)`,
     `call figures (calls, objectives, short, burst) come from call_day_summaries (${summaries.rows.toLocaleString('en-US')} rep-days; counted types ${settings.countedCallTypes.join(', ')}), kept in the same transaction as every write to calls by statement triggers: always fresh`,
     'coverage and frequency (per rep × doctor), sales from flow rows and the other KPI parts read their tables directly (the four statements of a KPI run at once, at most four per process); the coverage statement over 800,000 rep × doctor pairs is most of a national figure',
-    `the region roll-up keeps every rep's counts of a basis (period, today, product, settings) when computing them took over 1 s (kpi_snapshots), serves them while younger than ${snapshotMinutes} min and refreshes them in the background (a warmer refreshes views read in the last day before they age out); not incremental: a refresh recomputes the whole roll-up, and the page says when its figures were computed`,
+    `the region roll-up keeps every rep's counts of a basis (period, today, product, settings) when computing them took over 1 s (kpi_snapshots), serves them while younger than ${snapshotMinutes} min and refreshes them in the background (a warmer refreshes views read in the last two hours before they age out); not incremental: a refresh recomputes the whole roll-up, and the page says when its figures were computed`,
   );
   recordBenchResults({
     key: url ? 'dashboards' : 'dashboards-demo',

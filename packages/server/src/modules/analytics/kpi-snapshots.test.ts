@@ -185,7 +185,7 @@ describe('region report snapshots', () => {
     expect(await snapshotRows()).toHaveLength(0);
   });
 
-  it('the warmer refreshes views read in the last day before they age out, and drops the unread', async () => {
+  it('the warmer refreshes views read in the last two hours before they age out, and drops the unread', async () => {
     const { view, snapshots } = serviceWith();
     const first = await view();
     minutes(2);
@@ -196,6 +196,15 @@ describe('region report snapshots', () => {
     const served = await view();
     expect(served.freshness).toMatchObject({ computedAt: clock.toISOString(), fromSnapshot: true });
     expect(served.total.overdueFollowUps).toBe(first.total.overdueFollowUps + 1);
+
+    // not read for three hours: left to age (a read serves it at once and refreshes it)
+    minutes(3 * 60);
+    expect(await snapshots.warm()).toBe(0);
+    const later = await view();
+    expect(later.freshness).toMatchObject({ computedAt: served.freshness.computedAt, fromSnapshot: true });
+    await expect
+      .poll(async () => (await snapshotRows())[0]?.computedAt.toISOString(), { timeout: 10_000 })
+      .toBe(clock.toISOString());
 
     // nobody read it for a week: gone, and not refreshed again
     minutes(7 * 24 * 60 + 1);

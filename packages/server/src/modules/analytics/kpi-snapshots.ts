@@ -4,7 +4,7 @@
  * `keepAfterMs`, the counts of every rep of the organisation are kept for that basis (period, today, product,
  * counting settings) and served while younger than KEQING_KPI_SNAPSHOT_MINUTES; older ones are still served at
  * once while a refresh runs behind them, and the answer always says when its figures were computed. A warmer
- * refreshes the views read in the last day before they age out, so a reader rarely meets an old one.
+ * refreshes the views read in the last two hours before they age out, so a reader rarely meets an old one.
  *
  * Not incremental: a refresh recomputes the whole roll-up. A rep missing from a snapshot (moved into a team
  * since) is computed live and added; a change of settings or grades makes another key, so never a wrong mix.
@@ -32,6 +32,12 @@ export type OrgCounts = { counts: Map<string, KpiCounts>; computedAt: string; sn
 /** A live computation faster than this is not kept: the reader would not have waited for it. */
 export const defaultKeepAfterMs = 1000;
 const warmEveryMs = 60_000;
+/**
+ * Views read within this long are kept fresh. A national refresh costs the database 4–30 s, so a view read once
+ * in the morning is not recomputed all day: read later, its old snapshot is served at once (saying its time)
+ * while a refresh runs.
+ */
+const warmWhileReadWithinMs = 2 * 60 * 60_000;
 const hourMs = 60 * 60_000;
 
 /** What the counts depend on besides the data: the basis and the product (the reps are all of them). */
@@ -157,7 +163,7 @@ export function createKpiSnapshots(deps: {
     return { counts: new Map([...kept, ...added]), computedAt, snapshot: true };
   }
 
-  /** One pass of the warmer: refresh the snapshots of views read in the last day that aged out (or are of a past day). */
+  /** One pass of the warmer: refresh the snapshots of views read in the last two hours before they age out. */
   async function warm(): Promise<number> {
     const at = now();
     const today = chinaDate(at);
@@ -167,7 +173,7 @@ export function createKpiSnapshots(deps: {
       new Date(at.getTime() - 7 * 24 * hourMs),
     );
     let refreshed = 0;
-    const views = await repo.findViewsReadSince(db, new Date(at.getTime() - 24 * hourMs));
+    const views = await repo.findViewsReadSince(db, new Date(at.getTime() - warmWhileReadWithinMs));
     for (const { view, lastReadAt } of views) {
       const basis = await dashboardBasisOf(db, view, today);
       const key = snapshotKeyOf(basis, view.productId);
