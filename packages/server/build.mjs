@@ -28,8 +28,4 @@ await build({
   external,
   sourcemap: 'linked',
   logLevel: 'warning',
-  // CommonJS dependencies bundled into ESM still call require() for Node's built-ins
-  banner: {
-    js: "import { createRequire as __keqingRequire } from 'node:module'; const require = __keqingRequire(import.meta.url);",
-  },
 });

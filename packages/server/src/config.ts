@@ -16,6 +16,13 @@ const digits = (message: string) =>
     .regex(/^\d{1,12}$/, message)
     .transform(Number);
 
+/** A PostgreSQL timeout in whole milliseconds, 0 = off, at most `max`. */
+const timeoutMs = (max: number, maxMessage: string) =>
+  digits('须为非负整数毫秒数（0 表示不限制）/ must be whole milliseconds, 0 or more (0 = off)').pipe(
+    z.number().max(max, maxMessage),
+  );
+const oneDayMs = 24 * 60 * 60 * 1000;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // 0 picks a free port (tests)
@@ -65,11 +72,10 @@ const envSchema = z.object({
     .pipe(z.number().min(1, '至少 1 / at least 1').max(1000, '至多 1000 / at most 1000'))
     .default(10),
   /** PostgreSQL cancels a statement running longer than this (0 = off); PGlite cannot enforce it */
-  KEQING_DB_STATEMENT_TIMEOUT_MS: digits(
-    '须为非负整数毫秒数（0 表示不限制）/ must be whole milliseconds, 0 or more (0 = off)',
-  )
-    .pipe(z.number().max(24 * 60 * 60 * 1000, '至多 86400000（一天）/ at most 86400000 (one day)'))
-    .default(60_000),
+  KEQING_DB_STATEMENT_TIMEOUT_MS: timeoutMs(
+    oneDayMs,
+    '至多 86400000（一天）/ at most 86400000 (one day)',
+  ).default(60_000),
   /**
    * A region report that took over a second to compute is kept this many minutes and refreshed in the
    * background while read (0 = always compute live; the default in tests)
@@ -80,17 +86,15 @@ const envSchema = z.object({
     .pipe(z.number().max(24 * 60, '至多 1440（一天）/ at most 1440 (one day)'))
     .optional(),
   /** PostgreSQL gives up a lock wait longer than this (0 = wait on); the request gets a 503 to retry */
-  KEQING_DB_LOCK_TIMEOUT_MS: digits(
-    '须为非负整数毫秒数（0 表示不限制）/ must be whole milliseconds, 0 or more (0 = off)',
-  )
-    .pipe(z.number().max(60 * 60 * 1000, '至多 3600000（一小时）/ at most 3600000 (one hour)'))
-    .default(10_000),
+  KEQING_DB_LOCK_TIMEOUT_MS: timeoutMs(
+    60 * 60 * 1000,
+    '至多 3600000（一小时）/ at most 3600000 (one hour)',
+  ).default(10_000),
   /** PostgreSQL ends a session left idle inside an open transaction this long (0 = off): its locks go with it */
-  KEQING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: digits(
-    '须为非负整数毫秒数（0 表示不限制）/ must be whole milliseconds, 0 or more (0 = off)',
-  )
-    .pipe(z.number().max(24 * 60 * 60 * 1000, '至多 86400000（一天）/ at most 86400000 (one day)'))
-    .default(300_000),
+  KEQING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: timeoutMs(
+    oneDayMs,
+    '至多 86400000（一天）/ at most 86400000 (one day)',
+  ).default(300_000),
 });
 
 export type Config = {
@@ -117,9 +121,12 @@ export type Config = {
   dbPoolSize: number;
   /** PostgreSQL statement_timeout of the server's connections in ms; 0 = off */
   dbStatementTimeoutMs: number;
+  /** PostgreSQL lock_timeout in ms; 0 = off */
   dbLockTimeoutMs: number;
-  kpiSnapshotMinutes: number;
+  /** PostgreSQL idle_in_transaction_session_timeout in ms; 0 = off */
   dbIdleInTransactionTimeoutMs: number;
+  /** Minutes a slow region report is kept and served (kpi-snapshots.ts); 0 = always live */
+  kpiSnapshotMinutes: number;
 };
 
 export class ConfigError extends Error {
@@ -161,8 +168,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dbPoolSize: e.KEQING_DB_POOL_SIZE,
     dbStatementTimeoutMs: e.KEQING_DB_STATEMENT_TIMEOUT_MS,
     dbLockTimeoutMs: e.KEQING_DB_LOCK_TIMEOUT_MS,
-    kpiSnapshotMinutes: e.KEQING_KPI_SNAPSHOT_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 10),
     dbIdleInTransactionTimeoutMs: e.KEQING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    kpiSnapshotMinutes: e.KEQING_KPI_SNAPSHOT_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 10),
   };
 }
 
