@@ -72,6 +72,10 @@ export function createKpiSnapshots(deps: {
   /** The last snapshots read, parsed (a national one is about 2 MB of JSON). */
   const parsed = new Map<string, { computedAt: number; counts: Map<string, KpiCounts> }>();
 
+  /** The reps' counts computed now. */
+  const liveCounts = (view: SnapshotView, basis: DashboardBasis, repIds: string[]) =>
+    findRepKpiCounts(db, kpiArgsOf(basis, repIds, view.productId));
+
   async function allReps(): Promise<string[]> {
     const regions = await findOrgUnits(db, 'region');
     const reps = await findRepsUnder(
@@ -97,7 +101,7 @@ export function createKpiSnapshots(deps: {
     const job = (async () => {
       const computedAt = now();
       const started = performance.now();
-      const counts = await findRepKpiCounts(db, kpiArgsOf(basis, await allReps(), view.productId));
+      const counts = await liveCounts(view, basis, await allReps());
       const computeMs = Math.round(performance.now() - started);
       if (options.keep || computeMs >= keepAfterMs) {
         await repo.saveSnapshot(db, {
@@ -140,7 +144,7 @@ export function createKpiSnapshots(deps: {
     options: { refresh?: boolean } = {},
   ): Promise<OrgCounts> {
     if (maxAgeMs === 0) {
-      const counts = await findRepKpiCounts(db, kpiArgsOf(basis, repIds, view.productId));
+      const counts = await liveCounts(view, basis, repIds);
       return { counts, computedAt: now().toISOString(), snapshot: false };
     }
     const key = snapshotKeyOf(basis, view.productId);
@@ -159,7 +163,7 @@ export function createKpiSnapshots(deps: {
     const computedAt = meta.computedAt.toISOString();
     if (!missing.length) return { counts: kept, computedAt, snapshot: true };
     // reps who joined the organisation since: theirs computed now, the rest as kept
-    const added = await findRepKpiCounts(db, kpiArgsOf(basis, missing, view.productId));
+    const added = await liveCounts(view, basis, missing);
     return { counts: new Map([...kept, ...added]), computedAt, snapshot: true };
   }
 

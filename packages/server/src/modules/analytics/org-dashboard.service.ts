@@ -68,12 +68,10 @@ export function createOrgDashboardService(deps: {
       q.level,
       units.map((u) => u.id),
     );
-    const { counts, computedAt, snapshot } = await snapshots.countsOf(
-      q,
-      basis,
-      [...new Set(reps.map((r) => r.repId))],
-      { refresh: q.refresh },
-    );
+    const repIds = [...new Set(reps.map((r) => r.repId))];
+    const { counts, computedAt, snapshot } = await snapshots.countsOf(q, basis, repIds, {
+      refresh: q.refresh,
+    });
     const countsOf = (repIds: string[]): KpiCounts[] =>
       repIds.flatMap((id) => {
         const c = counts.get(id);
@@ -98,7 +96,7 @@ export function createOrgDashboardService(deps: {
       },
       breadcrumb,
       rows,
-      total: figuresOf([...new Set(reps.map((r) => r.repId))]),
+      total: figuresOf(repIds),
       freshness: { computedAt, fromSnapshot: snapshot, maxAgeMinutes: snapshots.maxAgeMinutes },
     };
   }
