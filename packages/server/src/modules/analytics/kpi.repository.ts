@@ -54,6 +54,20 @@ const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
 const asOfOf = (a: Pick<RepKpiArgs, 'to' | 'today'>) => (a.today < a.to ? a.today : a.to);
 
 /**
+ * The (rep, doctor) pairs of the reps' territories on the as-of day: live doctors of live hospitals. A doctor the
+ * rep holds through two territories comes twice unless `distinct`.
+ */
+function repDoctorPairs(repIds: string[], asOf: string, options: { distinct?: boolean } = {}): SQL {
+  return sql`select ${options.distinct ? sql`distinct` : sql``} ta.user_id as rep_id, d.id as doctor_id
+      from territory_assignments ta
+      join territory_hospitals th on th.territory_id = ta.territory_id
+      join doctors d on d.hospital_id = th.hospital_id and d.merged_into is null
+      join hospitals h on h.id = d.hospital_id and h.merged_into is null
+      where ta.user_id = any(${uuidArray(repIds)})
+        and ta.start_date <= ${asOf}::date and (ta.end_date is null or ta.end_date >= ${asOf}::date)`;
+}
+
+/**
  * One row per (rep, doctor) in the rep's territories on the as-of day: rep_id, doctor_id, grade (best over the
  * doctor's products, or the product's), required (calls the frequency rule asks for in the period) and done
  * (the rep's counted calls on the doctor in the period; a doctor seen twice on one day has done 2, covered once).
@@ -69,15 +83,7 @@ export function repDoctorTargets(a: Omit<RepKpiArgs, 'workingDays'>): SQL {
   return sql`(
     -- no distinct: a doctor the rep holds through two territories appears twice here, and statuses' group by
     -- makes it one row (max and min do not change with a repeat); saves a pass over 800k pairs at national scale
-    with rep_doctors as (
-      select ta.user_id as rep_id, d.id as doctor_id
-      from territory_assignments ta
-      join territory_hospitals th on th.territory_id = ta.territory_id
-      join doctors d on d.hospital_id = th.hospital_id and d.merged_into is null
-      join hospitals h on h.id = d.hospital_id and h.merged_into is null
-      where ta.user_id = any(${uuidArray(a.repIds)})
-        and ta.start_date <= ${asOf}::date and (ta.end_date is null or ta.end_date >= ${asOf}::date)
-    ),
+    with rep_doctors as (${repDoctorPairs(a.repIds, asOf)}),
     statuses as (
       select rd.rep_id, rd.doctor_id, max(dps.visits_per_cycle) as visits,
         -- the best grade: lowest rank in the grade order, then by name; min() over "rank+grade" strings needs no
@@ -243,15 +249,7 @@ export async function findRepKpiCounts(
     }>(
       db,
       sql`with reps as (select unnest(${uuidArray(args.repIds)}) as rep_id),
-    rep_doctors as (
-      select distinct ta.user_id as rep_id, d.id as doctor_id
-      from territory_assignments ta
-      join territory_hospitals th on th.territory_id = ta.territory_id
-      join doctors d on d.hospital_id = th.hospital_id and d.merged_into is null
-      join hospitals h on h.id = d.hospital_id and h.merged_into is null
-      where ta.user_id = any(${uuidArray(args.repIds)})
-        and ta.start_date <= ${asOf}::date and (ta.end_date is null or ta.end_date >= ${asOf}::date)
-    ),
+    rep_doctors as (${repDoctorPairs(args.repIds, asOf, { distinct: true })}),
     ladder as (
       select rd.rep_id,
         (count(*) filter (where lh.to_step > lh.from_step))::int as up,
