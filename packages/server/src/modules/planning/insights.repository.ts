@@ -19,6 +19,22 @@ import { indexedNameSearch } from '../accounts/accounts.repository.ts';
 
 const liveDoctor = and(isNull(doctors.mergedInto), isNull(hospitals.mergedInto));
 
+/** A submitted call of a type the frequency rule counts. */
+const countedCall = (countedTypes: CallType[]) =>
+  and(eq(calls.status, 'submitted'), inArray(calls.type, countedTypes));
+
+/**
+ * The date of the doctor's (of the outer query) latest counted call up to `asOf`, by anyone: another rep's visit
+ * also counts as the doctor having been seen.
+ */
+const latestCountedCall = (db: Db, f: { asOf: string; countedTypes: CallType[] }) =>
+  db
+    .select({ lastCallDate: sql<string>`${calls.callDate}::text`.as('last_call_date') })
+    .from(calls)
+    .where(and(eq(calls.doctorId, doctors.id), lte(calls.callDate, f.asOf), countedCall(f.countedTypes)))
+    .orderBy(desc(calls.callDate))
+    .limit(1);
+
 export type FrequencyFilter = {
   /** The doctors counted: a condition on the doctor's hospital (the rep's territories, from scope.ts) */
   hospitalScope: SQL | undefined;
@@ -72,7 +88,6 @@ export async function findFrequencyRows(db: Db, f: FrequencyFilter) {
     )
     .as('planned');
 
-  const counted = and(eq(calls.status, 'submitted'), inArray(calls.type, f.countedTypes));
   const done = db
     .select({ done: sql<number>`count(*)::int`.as('done') })
     .from(calls)
@@ -81,20 +96,13 @@ export async function findFrequencyRows(db: Db, f: FrequencyFilter) {
         eq(calls.doctorId, doctors.id),
         gte(calls.callDate, f.cycleStart),
         lte(calls.callDate, f.cycleEnd),
-        counted,
+        countedCall(f.countedTypes),
         f.ownerId ? eq(calls.ownerId, f.ownerId) : undefined,
       ),
     )
     .as('done');
 
-  // the latest call by anyone: another rep's visit also counts as the doctor having been seen
-  const last = db
-    .select({ lastCallDate: sql<string>`${calls.callDate}::text`.as('last_call_date') })
-    .from(calls)
-    .where(and(eq(calls.doctorId, doctors.id), lte(calls.callDate, f.asOf), counted))
-    .orderBy(desc(calls.callDate))
-    .limit(1)
-    .as('last');
+  const last = latestCountedCall(db, f).as('last');
 
   // the doctors first: the scope and the filters leave a few hundred, and only those get the figures
   const picked = await db
@@ -157,19 +165,7 @@ export async function findDueRuleRows(
   f: Pick<FrequencyFilter, 'hospitalScope' | 'asOf' | 'countedTypes'>,
 ): Promise<{ id: string; maxVisits: number; grades: string[]; lastCallDate: string | null }[]> {
   const maxVisits = sql`max(${doctorProductStatus.visitsPerCycle})`;
-  const lastCall = db
-    .select({ date: sql<string>`${calls.callDate}::text` })
-    .from(calls)
-    .where(
-      and(
-        eq(calls.doctorId, doctors.id),
-        lte(calls.callDate, f.asOf),
-        eq(calls.status, 'submitted'),
-        inArray(calls.type, f.countedTypes),
-      ),
-    )
-    .orderBy(desc(calls.callDate))
-    .limit(1);
+  const lastCall = latestCountedCall(db, f);
   const rows = await db
     .select({
       id: doctors.id,

@@ -27,7 +27,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { listOf, offsetOf } from '../../db/list.ts';
 import { fieldError, notFound } from '../../errors/app-error.ts';
-import type { Actor, RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../http/context.ts';
 import { personalDataAccessOf, scopeOf } from '../../scope/scope.ts';
 import { personalityOf } from '../accounts/doctors.service.ts';
 import { loadDoctorGrading } from '../segmentation/grading.service.ts';
@@ -141,10 +141,12 @@ export function createPlanningInsightsService(deps: { db: Db; today?: () => stri
   }
 
   /** The rep's doctors (hospitals of the territories assigned to them today) with the rule applied. */
+  /** The hospitals of the territories assigned to the rep today, as a condition on doctors. */
+  const repHospitals = (rep: Rep) => scopeOf({ ...rep, role: 'rep' }).hospitals(repo.doctors.hospitalId);
+
   async function frequencyOf(rep: Rep, basis: Basis, q?: string): Promise<FrequencyDoctor[]> {
-    const asRep: Actor = { ...rep, role: 'rep' };
     const rows = await repo.findFrequencyRows(db, {
-      hospitalScope: scopeOf(asRep).hospitals(repo.doctors.hospitalId),
+      hospitalScope: repHospitals(rep),
       ownerId: rep.id,
       q,
       cycleStart: basis.cycle.start,
@@ -183,7 +185,7 @@ export function createPlanningInsightsService(deps: { db: Db; today?: () => stri
     async targetStatesOf(rep: Rep, settings: PlanningSettings, gradeOrder: string[], date = today()) {
       const basis: Basis = { settings, cycle: cycleFor(settings, date), date, gradeOrder };
       const rows = await repo.findDueRuleRows(db, {
-        hospitalScope: scopeOf({ ...rep, role: 'rep' }).hospitals(repo.doctors.hospitalId),
+        hospitalScope: repHospitals(rep),
         asOf: date,
         countedTypes: settings.countedCallTypes,
       });
