@@ -10,17 +10,13 @@
  *
  * Database: `--database-url`, else `keqing_national`, falling back to
  * `keqing_regional` when the national one is missing or empty. Options: `--port` (3910), `--seconds` per read
- * phase (20), `--call-seconds` (60), `--search-only` (the search phase alone, printed and not written to
- * bench/results.md, whose api section keeps every phase's figures). Call submission writes real calls (marked in
+ * phase (20), `--call-seconds` (60), `--only search|page|dashboards|calls` (that phase alone, printed and not
+ * written to bench/results.md, whose api section keeps every phase's figures). Call submission writes real calls (marked in
  * their notes) into the database.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type Request as CannonRequest, type Result as CannonResult } from 'autocannon';
 import { eq } from 'drizzle-orm';
@@ -35,8 +31,14 @@ import { findDoctors } from '../modules/accounts/doctors.repository.ts';
 import { loadPlanningSettings } from '../modules/planning/planning-settings.repository.ts';
 import { scopeOf } from '../scope/scope.ts';
 import { percentile, recordBenchResults, type BenchFigure } from './results.ts';
+import {
+  rssMb,
+  startServerProcess,
+  startScriptArgs,
+  stopServerProcess,
+  withRssSampling,
+} from './server-process.ts';
 
-const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const password = 'Keqing@2026';
 /** The server's pool size (db/client.ts default): the direct SQL gets the same number of connections. */
 const serverPoolSize = 10;
@@ -47,10 +49,14 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '3910' },
     seconds: { type: 'string', default: '20' },
     'call-seconds': { type: 'string', default: '60' },
-    'search-only': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const port = Number(args.port);
+const phases = ['search', 'page', 'dashboards', 'calls'] as const;
+if (args.only && !phases.includes(args.only as (typeof phases)[number]))
+  throw new Error(`--only: one of ${phases.join(', ')}`);
+const runs = (phase: (typeof phases)[number]) => !args.only || args.only === phase;
 const readSeconds = Number(args.seconds);
 const callSeconds = Number(args['call-seconds']);
 /** A dashboard may take seconds when it misses: long enough for a fair number of answers. */
@@ -94,70 +100,6 @@ async function describeScale(pool: pg.Pool, url: string): Promise<string> {
   const name = new URL(url).pathname.slice(1);
   const fmt = (n: string) => Number(n).toLocaleString('en-US');
   return `${name} (${fmt(users)} users, ${fmt(doctors)} doctors, ~${fmt(calls)} calls)`;
-}
-
-// ── The server as a child process ───────────────────────────────────────────
-
-type Server = { child: ChildProcess; pid: number };
-
-async function startServer(databaseUrl: string): Promise<Server> {
-  // the bundle `npm start` runs (build.mjs), built now so it is the code measured
-  const build = spawnSync('npm', ['run', 'build'], { cwd: serverRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('server build failed');
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(serverRoot, 'dist/main.mjs')], {
-    cwd: serverRoot,
-    // Only what the server reads (config.ts): nothing of this shell leaks into the measured process.
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      KEQING_DEMO_SEED: 'false',
-      KEQING_NOTIFICATION_SCHEDULER: 'false',
-      KEQING_SECRET_KEY: 'api-load-benchmark-secret-key',
-      // Request logs (two lines per request) would measure terminal I/O; warnings and errors still print.
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // Start-up lines are shown; of the error log under load only the first few (the rest are counted).
-  let shownErrors = 0;
-  child.stdout?.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
-      if (!line.trim()) continue;
-      if (!line.startsWith('{')) console.log(`[server] ${line}`);
-      else if (shownErrors++ < 3) console.log(`[server] ${line.slice(0, 600)}`);
-    }
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return { child, pid: child.pid! };
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not answer /api/health within 120 s');
-}
-
-async function stopServer(server: Server) {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((r) => server.child.once('exit', r));
-  server.child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  if (server.child.exitCode === null) server.child.kill('SIGKILL');
-}
-
-/** Resident memory of a process in MB, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return line ? Number(line.replace(/\D+/g, '')) / 1024 : Number.NaN;
 }
 
 // ── Signed-in users ─────────────────────────────────────────────────────────
@@ -582,7 +524,7 @@ async function main() {
     .v;
   console.log(`database: ${scale}, PostgreSQL ${version}; load average before start ${load()}`);
 
-  const server = await startServer(databaseUrl);
+  const server = await startServerProcess({ databaseUrl, port });
   console.log(`server pid ${server.pid}, RSS at start ${round(rssMb(server.pid))} MB`);
   const figures: BenchFigure[] = [];
   const notes: string[] = [];
@@ -599,60 +541,64 @@ async function main() {
     const readers = weightedUsers(users.filter((u) => u.actor.role !== 'rep' || users.indexOf(u) < 40));
 
     // 2. Doctor search, through the API and as direct SQL
-    const cases = await searchCases(pool, [...new Set(readers)]);
-    const weightedCases = cases.flatMap((c) => readers.filter((r) => r === c.user).map(() => c));
-    await cannon('warm-up', {
-      connections: 10,
-      seconds: 3,
-      next: () => ({ method: 'GET', ...pickRequest(pick(weightedCases)) }),
-    });
-    const search = await cannon('doctor search, API (50 users)', {
-      connections: 50,
-      seconds: readSeconds,
-      next: () => ({ method: 'GET', ...pickRequest(pick(weightedCases)) }),
-    });
-    const direct = await directSql(databaseUrl, weightedCases, 50, readSeconds);
-    const ratio = search.p95 / direct.p95;
-    figures.push(
-      fig(
-        'doctor search p50 / p95 / p99 (50 users, API)',
-        latencies(search),
-        '< 50 ms (p95)',
-        search.p95 < 50,
-      ),
-      fig(
-        'doctor search throughput (API)',
-        `${round(search.perSecond)}/s, ${search.errors} errors`,
-        '—',
-        null,
-      ),
-      fig('same SQL direct with pg p50 / p95 / p99 (50 callers)', latencies(direct), '—', null),
-      fig('API ÷ direct SQL (p95)', `${ratio.toFixed(2)}×`, '≤ 1.3×', ratio <= 1.3),
-    );
-
-    if (args['search-only']) {
-      for (const f of figures) console.log(`${f.figure}: ${f.measured} (target ${f.target})`);
-      return;
+    if (runs('search')) {
+      const cases = await searchCases(pool, [...new Set(readers)]);
+      const weightedCases = cases.flatMap((c) => readers.filter((r) => r === c.user).map(() => c));
+      await cannon('warm-up', {
+        connections: 10,
+        seconds: 3,
+        next: () => ({ method: 'GET', ...pickRequest(pick(weightedCases)) }),
+      });
+      const search = await cannon('doctor search, API (50 users)', {
+        connections: 50,
+        seconds: readSeconds,
+        next: () => ({ method: 'GET', ...pickRequest(pick(weightedCases)) }),
+      });
+      const direct = await directSql(databaseUrl, weightedCases, 50, readSeconds);
+      const ratio = search.p95 / direct.p95;
+      figures.push(
+        fig(
+          'doctor search p50 / p95 / p99 (50 users, API)',
+          latencies(search),
+          '< 50 ms (p95)',
+          search.p95 < 50,
+        ),
+        fig(
+          'doctor search throughput (API)',
+          `${round(search.perSecond)}/s, ${search.errors} errors`,
+          '—',
+          null,
+        ),
+        fig('same SQL direct with pg p50 / p95 / p99 (50 callers)', latencies(direct), '—', null),
+        fig('API ÷ direct SQL (p95)', `${ratio.toFixed(2)}×`, '≤ 1.3×', ratio <= 1.3),
+      );
     }
 
     // 3. Doctor page: the detail call the page makes first (segmentation and tabs follow)
-    const doctorPages = await doctorPageRequests(pool, readers);
-    const page = await cannon('doctor 360° (GET /api/doctors/:id)', {
-      connections: 50,
-      seconds: readSeconds,
-      next: () => pick(doctorPages),
-    });
-    figures.push(
-      fig('doctor 360° page API p50 / p95 / p99 (50 users)', latencies(page), '< 80 ms (p95)', page.p95 < 80),
-      fig('doctor 360° throughput', `${round(page.perSecond)}/s, ${page.errors} errors`, '—', null),
-    );
+    if (runs('page')) {
+      const doctorPages = await doctorPageRequests(pool, readers);
+      const page = await cannon('doctor 360° (GET /api/doctors/:id)', {
+        connections: 50,
+        seconds: readSeconds,
+        next: () => pick(doctorPages),
+      });
+      figures.push(
+        fig(
+          'doctor 360° page API p50 / p95 / p99 (50 users)',
+          latencies(page),
+          '< 80 ms (p95)',
+          page.p95 < 80,
+        ),
+        fig('doctor 360° throughput', `${round(page.perSecond)}/s, ${page.errors} errors`, '—', null),
+      );
+    }
 
     // 5. Dashboards at light concurrency (a handful of managers and head office at once)
     const today = chinaDate(new Date());
     const year = `period=custom&from=${addDays(today, -364)}&to=${today}`;
     const managers = users.filter((u) => u.actor.role === 'manager');
     const admin = users.find((u) => u.actor.role === 'admin');
-    if (managers.length > 0) {
+    if (runs('dashboards') && managers.length > 0) {
       await settle(pool, 'team dashboard');
       const team = await cannon('team dashboard, one team-year (5 managers)', {
         connections: 5,
@@ -671,7 +617,7 @@ async function main() {
         ),
       );
     }
-    if (admin) {
+    if (runs('dashboards') && admin) {
       await settle(pool, 'national dashboard');
       const served = new Set<string>();
       const org = await cannon('national dashboard, one year by region (admin, 3 at once)', {
@@ -699,65 +645,72 @@ async function main() {
 
     // 4 and 8. Call submission for a minute, memory sampled meanwhile, every call counted afterwards
     const reps = users.filter((u) => u.actor.role === 'rep');
-    await settle(pool, 'call submission');
-    const plan = await callPlans(pool, db, reps, 1000 * callSeconds);
-    const rssBefore = rssMb(server.pid);
-    let rssMax = rssBefore;
-    const sampler = setInterval(() => {
-      rssMax = Math.max(rssMax, rssMb(server.pid));
-    }, 200);
-    const answered: string[] = [];
-    const writes = await cannon(`call submission (${callSeconds} s, 50 connections)`, {
-      connections: 50,
-      seconds: callSeconds,
-      next: plan.next,
-      onSuccess: (body) => answered.push((JSON.parse(body) as { call: { clientId: string } }).call.clientId),
-    });
-    clearInterval(sampler);
-    // Requests still in flight when the clock ran out finish on the server; let them land before counting.
-    await new Promise((r) => setTimeout(r, 3000));
-    const count = async (sql: string, params: unknown[]) =>
-      Number((await pool.query<{ n: string }>(sql, params)).rows[0]!.n);
-    const found = await count(
-      `select count(*)::text as n from calls where owner_id = any($1) and client_id = any($2::uuid[]) and status = 'submitted'`,
-      [plan.ownerIds, answered],
-    );
-    const stored = await count(
-      'select count(*)::text as n from calls where owner_id = any($1) and notes = $2',
-      [plan.ownerIds, plan.marker],
-    );
-    console.log(
-      `2xx answers: ${answered.length}, of them found submitted in the database: ${found}; calls of this run stored: ` +
-        `${stored} (more than the 2xx when requests were cut off at the end or failed after commit); ` +
-        `RSS ${round(rssBefore)} → max ${round(rssMax)} MB`,
-    );
-    figures.push(
-      fig(
-        `calls submitted per second (sustained ${callSeconds} s)`,
-        `${round(writes.perSecond)}/s (slowest second ${writes.minPerSecond}/s)`,
-        '≥ 1,000/s',
-        writes.perSecond >= 1000,
-      ),
-      fig('call submission p50 / p95 / p99', latencies(writes), '< 100 ms (p99)', writes.p99 < 100),
-      fig('call submission errors', String(writes.errors), '0', writes.errors === 0),
-      fig(
-        'answered calls found submitted in the database',
-        `${found} of ${answered.length} (run stored ${stored})`,
-        'all',
-        found === answered.length && answered.length > 0,
-      ),
-      fig('server RSS max during call load', `${round(rssMax)} MB`, '< 512 MB', rssMax < 512),
-    );
+    if (runs('calls')) {
+      await settle(pool, 'call submission');
+      const plan = await callPlans(pool, db, reps, 1000 * callSeconds);
+      const answered: string[] = [];
+      const {
+        result: writes,
+        rssBefore,
+        rssMax,
+      } = await withRssSampling(server.pid, () =>
+        cannon(`call submission (${callSeconds} s, 50 connections)`, {
+          connections: 50,
+          seconds: callSeconds,
+          next: plan.next,
+          onSuccess: (body) =>
+            answered.push((JSON.parse(body) as { call: { clientId: string } }).call.clientId),
+        }),
+      );
+      // Requests still in flight when the clock ran out finish on the server; let them land before counting.
+      await new Promise((r) => setTimeout(r, 3000));
+      const count = async (sql: string, params: unknown[]) =>
+        Number((await pool.query<{ n: string }>(sql, params)).rows[0]!.n);
+      const found = await count(
+        `select count(*)::text as n from calls where owner_id = any($1) and client_id = any($2::uuid[]) and status = 'submitted'`,
+        [plan.ownerIds, answered],
+      );
+      const stored = await count(
+        'select count(*)::text as n from calls where owner_id = any($1) and notes = $2',
+        [plan.ownerIds, plan.marker],
+      );
+      console.log(
+        `2xx answers: ${answered.length}, of them found submitted in the database: ${found}; calls of this run stored: ` +
+          `${stored} (more than the 2xx when requests were cut off at the end or failed after commit); ` +
+          `RSS ${round(rssBefore)} → max ${round(rssMax)} MB`,
+      );
+      figures.push(
+        fig(
+          `calls submitted per second (sustained ${callSeconds} s)`,
+          `${round(writes.perSecond)}/s (slowest second ${writes.minPerSecond}/s)`,
+          '≥ 1,000/s',
+          writes.perSecond >= 1000,
+        ),
+        fig('call submission p50 / p95 / p99', latencies(writes), '< 100 ms (p99)', writes.p99 < 100),
+        fig('call submission errors', String(writes.errors), '0', writes.errors === 0),
+        fig(
+          'answered calls found submitted in the database',
+          `${found} of ${answered.length} (run stored ${stored})`,
+          'all',
+          found === answered.length && answered.length > 0,
+        ),
+        fig('server RSS max during call load', `${round(rssMax)} MB`, '< 512 MB', rssMax < 512),
+      );
+    }
     notes.push(
-      `Load from a separate process (autocannon 8 in the bench, the server a child \`node dist/main.mjs\` as \`npm start\` runs it, NODE_ENV=production, LOG_LEVEL=warn, pool of ${serverPoolSize} connections). Users: ${reps.length} reps, ${managers.length} managers, admin and compliance, signed in through /api/auth/login; reads weighted 14 : 4 : 1 : 1 (rep : manager : admin : compliance).`,
+      `Load from a separate process (autocannon 8 in the bench, the server a child \`node ${startScriptArgs().join(' ')}\` as \`npm start\` runs it, NODE_ENV=production, LOG_LEVEL=warn, pool of ${serverPoolSize} connections). Users: ${reps.length} reps, ${managers.length} managers, admin and compliance, signed in through /api/auth/login; reads weighted 14 : 4 : 1 : 1 (rep : manager : admin : compliance).`,
       `Search mix: name prefix, pinyin initials, and filters (科室 + 职称, or product grade + city), each in the user's scope, page 1 of 20. The direct figure replays the statements the repository sends (captured through Drizzle's logger: page and count together) with pg, 50 callers on ${serverPoolSize} connections.`,
       `Doctor 360°: GET /api/doctors/:id (the page's first call; segmentation and tabs load after it). Dashboards: custom period of the last 365 days.`,
       `Call submission: POST /api/calls with submit=true (3 objectives, a product with key messages, a next step → follow-up, a score restated for an unscored-in-window doctor/product → score history, audit rows), each with its own clientId, in the rep's territory, inside the entry window, never overlapping.`,
       `Server, database and load generator share the machine's 2 cores; load average at the end (the bench's own load included): ${load()}. Each phase starts once the database runs no statement of the one before.`,
     );
   } finally {
-    await stopServer(server);
+    await stopServerProcess(server);
     await pool.end();
+  }
+  if (args.only) {
+    for (const f of figures) console.log(`${f.figure}: ${f.measured} (target ${f.target})`);
+    return;
   }
   recordBenchResults({
     key: 'api',

@@ -33,6 +33,7 @@ import { testConfig } from '../../config.ts';
 import { migrateDatabase, openDatabase, type Database, type Db } from '../../db/client.ts';
 import { seedDemoData } from '../../db/seed/demo-data.ts';
 import { recordBenchResults, type BenchFigure } from '../../bench/results.ts';
+import { startServerProcess, stopServerProcess, withRssSampling } from '../../bench/server-process.ts';
 import { createLogger } from '../../logger.ts';
 import { readSheet } from './import-file.ts';
 import { parseClinicSchedule } from './import-rows.ts';
@@ -283,6 +284,8 @@ type EngineRun = {
   copyMs: number;
   imported: number;
   seedMs: number;
+  /** The server process's resident memory (MB) before and at most during the import, when it ran apart. */
+  rss: { before: number; max: number } | null;
 };
 
 async function runEngine(engine: EngineRun['engine'], rowCount: number): Promise<EngineRun> {
@@ -310,14 +313,29 @@ async function runEngine(engine: EngineRun['engine'], rowCount: number): Promise
     // how much of the import is just reading the xlsx (xlsx-reader.ts), for the notes
     const [, parseMs] = await timed(async () => readSheet(file));
 
-    const config = testConfig({ webDist: '/nonexistent' });
-    const app = await buildApp({ config, database, logger: createLogger({ ...config, logLevel: 'warn' }) });
-    await app.listen({ host: '127.0.0.1', port: Number(args.port) });
+    const port = Number(args.port);
     let result;
-    try {
-      result = await importOverHttp(`http://127.0.0.1:${args.port}`, file);
-    } finally {
-      await app.close();
+    let rss: { before: number; max: number } | null = null;
+    if (pgUrl) {
+      // the production process alone (`npm start`'s bundle and node flags), so its memory is what a server pays
+      const server = await startServerProcess({ databaseUrl: pgUrl, port });
+      try {
+        const sampled = await withRssSampling(server.pid, () => importOverHttp(server.baseUrl, file));
+        result = sampled.result;
+        rss = { before: sampled.rssBefore, max: sampled.rssMax };
+      } finally {
+        await stopServerProcess(server);
+      }
+    } else {
+      // PGlite lives in one process: the server runs here on the bench's database
+      const config = testConfig({ webDist: '/nonexistent' });
+      const app = await buildApp({ config, database, logger: createLogger({ ...config, logLevel: 'warn' }) });
+      await app.listen({ host: '127.0.0.1', port });
+      try {
+        result = await importOverHttp(`http://127.0.0.1:${port}`, file);
+      } finally {
+        await app.close();
+      }
     }
     const imported = await countDoctors(database.db, prefix);
 
@@ -334,13 +352,15 @@ async function runEngine(engine: EngineRun['engine'], rowCount: number): Promise
       copyMs,
       imported,
       seedMs,
+      rss,
     };
     const total = run.previewMs + run.commitMs;
     console.log(
       `  upload + preview ${seconds(run.previewMs)} (xlsx read alone ${seconds(parseMs)}) · commit ${seconds(run.commitMs)}` +
         ` → end to end ${seconds(total)} (target < ${targetSeconds} s)\n` +
         `  COPY of the same rows ${seconds(copyMs)} → ratio ${(total / copyMs).toFixed(1)}× (target ≤ ${targetRatio}×)\n` +
-        `  doctors present afterwards: ${imported} of ${rowCount}; result ${JSON.stringify(result.committed.result)}`,
+        `  doctors present afterwards: ${imported} of ${rowCount}; result ${JSON.stringify(result.committed.result)}` +
+        (rss ? `\n  server RSS ${Math.round(rss.before)} → max ${Math.round(rss.max)} MB` : ''),
     );
     return run;
   } finally {
@@ -376,6 +396,16 @@ function figuresOf(run: EngineRun): BenchFigure[] {
       target: 'all',
       met: run.imported === run.rows,
     },
+    ...(run.rss
+      ? [
+          {
+            figure: `${run.engine}: server RSS max during the import (\`npm start\`'s process)`,
+            measured: `${Math.round(run.rss.max)} MB (${Math.round(run.rss.before)} MB before)`,
+            target: '< 512 MB (item 8)',
+            met: run.rss.max < 512,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -395,7 +425,7 @@ recordBenchResults({
   engine: runs.map((r) => r.engine).join(' + '),
   figures: runs.flatMap(figuresOf),
   notes: [
-    'End to end = the real HTTP API on 127.0.0.1 as the web calls it: POST /api/imports/doctors (upload, xlsx read, every row checked against the hospitals and departments in scope, preview batch stored) + POST /api/imports/:id/commit (rows checked again, one transaction, an audit row per doctor).',
+    'End to end = the real HTTP API on 127.0.0.1 as the web calls it (PostgreSQL: the server a child process started as `npm start` starts it; PGlite: in the bench process): POST /api/imports/doctors (upload, xlsx read, every row checked against the hospitals and departments in scope, preview batch stored) + POST /api/imports/:id/commit (rows checked again, one transaction, an audit row per doctor).',
     'COPY = pg-copy-streams (PGlite: COPY FROM /dev/blob) of the same rows with ids already resolved, inside a transaction rolled back afterwards.',
     ...runs.map(
       (r) =>

@@ -48,11 +48,20 @@ export async function getOwnBatch(db: Db, id: string, userId: string) {
 /** Locks the owner's batch for a commit or cancel, with its stored rows. */
 export async function lockOwnBatch(tx: Db, id: string, userId: string) {
   const [row] = await tx
-    .select({ ...batchColumns, rows: importBatches.rows })
+    .select(batchColumns)
     .from(importBatches)
     .where(and(eq(importBatches.id, id), eq(importBatches.userId, userId)))
     .for('update');
-  return row && { ...row, rows: row.rows as StoredRows };
+  return row;
+}
+
+/** A batch's stored rows, read apart from the batch so the caller holds them no longer than it uses them. */
+export async function batchRows(tx: Db, id: string): Promise<StoredRows> {
+  const [row] = await tx
+    .select({ rows: importBatches.rows })
+    .from(importBatches)
+    .where(eq(importBatches.id, id));
+  return row!.rows as StoredRows;
 }
 
 export async function finishBatch(tx: Db, id: string, status: 'committed' | 'cancelled', summary: unknown) {

@@ -57,16 +57,56 @@ function assertMayImport(ctx: RequestContext, kind: ImportKind) {
   if (adminOnlyImportKinds.includes(kind)) assertAdmin(ctx.actor);
 }
 
-/** Cells by field → parsed rows. */
+/**
+ * Cells by field → parsed rows, and the cells of the first rows (the preview shows them as typed). The cells
+ * of every other row are dropped as soon as they are parsed: a 100,000-row file is held once, not three times.
+ */
 function parseCells(
   kind: ImportKind,
-  stored: repo.StoredCells,
-): { parsed: ParsedRow[]; cells: Record<string, string>[] } {
-  const cells = stored.rows.map(([, ...values]) =>
-    Object.fromEntries(stored.keys.map((k, i) => [k, values[i] ?? ''])),
-  );
-  const parsed = stored.rows.map(([row], i) => ({ row, ...parseRow(kind, cells[i]!) }));
-  return { parsed, cells };
+  keys: string[],
+  rows: Iterable<[number, ...string[]]>,
+): { parsed: ParsedRow[]; previewCells: Record<string, string>[] } {
+  const parsed: ParsedRow[] = [];
+  const previewCells: Record<string, string>[] = [];
+  for (const [row, ...values] of rows) {
+    const cells = Object.fromEntries(keys.map((k, i) => [k, values[i] ?? '']));
+    if (previewCells.length < importPreviewRowLimit) previewCells.push(cells);
+    parsed.push({ row, ...parseRow(kind, cells) });
+  }
+  return { parsed, previewCells };
+}
+
+/** The sheet's rows under the import's fields; the sheet itself is left behind for the collector. */
+function readRows(kind: ImportKind, file: Buffer) {
+  const sheet = readSheet(file);
+  if (!sheet.rows.length) throw new AppError('BAD_REQUEST', { messageKey: 'import.noRows' });
+  if (sheet.rows.length > maxImportRows)
+    throw new AppError('BAD_REQUEST', {
+      messageKey: 'import.tooManyRows',
+      params: { max: maxImportRows },
+    });
+  const { keys, missing } = mapHeaders(kind, sheet.header.cells);
+  if (missing.length) {
+    throw new AppError('VALIDATION_FAILED', {
+      messageKey: 'import.missingColumns',
+      params: { columns: missing.map((c) => c.header).join('、') },
+    });
+  }
+  const used = keys.flatMap((k, i) => (k ? [{ key: k, index: i }] : []));
+  const ignoredColumns = sheet.header.cells
+    .filter((h, i) => !keys[i] && h.trim() !== '')
+    .map((h) => h.trim());
+  function* cells(): Generator<[number, ...string[]]> {
+    for (const r of sheet.rows) yield [r.number, ...used.map((u) => r.cells[u.index] ?? '')];
+  }
+  return {
+    ignoredColumns,
+    ...parseCells(
+      kind,
+      used.map((u) => u.key),
+      cells(),
+    ),
+  };
 }
 
 /** The rows a preview found valid, parsed (a batch stored before `format: 'parsed'` keeps cells of every row). */
@@ -80,7 +120,7 @@ function validAtPreview(kind: ImportKind, stored: repo.StoredRows, summary: Summ
     }));
   }
   const invalid = new Set(summary.errors.map((e) => e.row));
-  return parseCells(kind, stored).parsed.filter((p) => !invalid.has(p.row));
+  return parseCells(kind, stored.keys, stored.rows).parsed.filter((p) => !invalid.has(p.row));
 }
 
 async function plan(db: Db, ctx: RequestContext, kind: ImportKind, parsed: ParsedRow[]) {
@@ -165,11 +205,14 @@ function present(
   };
 }
 
-function withInitials(kind: ImportKind, record: Values): Values {
+/** Adds the name's search initials (拼音首字母) to the record, in place (a commit holds every record once). */
+function withInitials<T extends Values>(kind: ImportKind, record: T): T {
   if (kind === 'hospitals')
-    return { ...record, nameInitials: searchInitials(record.name as string, record.alias as string | null) };
-  if (kind === 'doctors' || kind === 'keyContacts')
-    return { ...record, nameInitials: searchInitials(record.name as string) };
+    Object.assign(record, {
+      nameInitials: searchInitials(record.name as string, record.alias as string | null),
+    });
+  else if (kind === 'doctors' || kind === 'keyContacts')
+    Object.assign(record, { nameInitials: searchInitials(record.name as string) });
   return record;
 }
 
@@ -210,30 +253,9 @@ export function createImportsService(deps: { db: Db }) {
     ): Promise<ImportBatch> {
       assertMayImport(ctx, kind);
       if (!file.length) throw new AppError('BAD_REQUEST', { messageKey: 'import.unreadable' });
-      const sheet = readSheet(file);
-      if (!sheet.rows.length) throw new AppError('BAD_REQUEST', { messageKey: 'import.noRows' });
-      if (sheet.rows.length > maxImportRows)
-        throw new AppError('BAD_REQUEST', {
-          messageKey: 'import.tooManyRows',
-          params: { max: maxImportRows },
-        });
-      const { keys, missing } = mapHeaders(kind, sheet.header.cells);
-      if (missing.length) {
-        throw new AppError('VALIDATION_FAILED', {
-          messageKey: 'import.missingColumns',
-          params: { columns: missing.map((c) => c.header).join('、') },
-        });
-      }
-      const used = keys.flatMap((k, i) => (k ? [{ key: k, index: i }] : []));
-      const { parsed, cells } = parseCells(kind, {
-        keys: used.map((u) => u.key),
-        rows: sheet.rows.map((r) => [r.number, ...used.map((u) => r.cells[u.index] ?? '')]),
-      });
-      const ignoredColumns = sheet.header.cells
-        .filter((h, i) => !keys[i] && h.trim() !== '')
-        .map((h) => h.trim());
+      const { parsed, previewCells, ignoredColumns } = readRows(kind, file);
       const planned = await plan(db, ctx, kind, parsed);
-      const summary = summarize(kind, planned, cells, ignoredColumns);
+      const summary = summarize(kind, planned, previewCells, ignoredColumns);
       // the commit gets the parsed values of the valid rows: it plans them again, nothing more
       const fields = importColumns[kind].map((c) => c.key);
       const stored: repo.StoredRows = {
@@ -275,7 +297,12 @@ export function createImportsService(deps: { db: Db }) {
         const kind = batch.kind as ImportKind;
         const summary = batch.summary as Summary;
         // only rows the user saw as valid are imported
-        const planned = await plan(tx, ctx, kind, validAtPreview(kind, batch.rows, summary));
+        const planned = await plan(
+          tx,
+          ctx,
+          kind,
+          validAtPreview(kind, await repo.batchRows(tx, batch.id), summary),
+        );
 
         const newDepartments = planned.flatMap((p) =>
           p.action !== 'invalid' && p.newDepartment ? [p.newDepartment] : [],
@@ -294,14 +321,14 @@ export function createImportsService(deps: { db: Db }) {
         let unchangedCount = 0;
         for (const p of planned) {
           if (p.action === 'invalid') continue;
-          const record = { ...p.record };
+          const record = p.record; // the planned row is not read again: no copy of 100,000 records
           if (p.newDepartment)
             record.departmentId = departments.ids.get(
               `${p.newDepartment.hospitalId}|${p.newDepartment.name}`,
             );
           if (p.action === 'create') {
             // audited by insertRecords, from the same rows
-            creates.push({ id: randomUUID(), ...withInitials(kind, record) });
+            creates.push(withInitials(kind, Object.assign(record, { id: randomUUID() })));
             continue;
           }
           const changes = diffChanges(p.before, record);
@@ -309,7 +336,7 @@ export function createImportsService(deps: { db: Db }) {
             unchangedCount++;
             continue;
           }
-          updates.push({ id: p.targetId!, ...withInitials(kind, record) });
+          updates.push(withInitials(kind, Object.assign(record, { id: p.targetId! })));
           audits.push({ entity, entityId: p.targetId!, action: 'update', changes });
         }
         const actor = { actorId: ctx.actor.id, requestId: ctx.requestId };

@@ -23,23 +23,27 @@ const nonBlank = (rows: { number: number; cells: string[] }[]) =>
   rows.filter((r) => r.cells.some((c) => c !== ''));
 
 describe('reading an xlsx', () => {
-  it('keeps every Chinese name whole, however the parts fall into chunks', async () => {
-    // 4-byte (𠀀 CJK Ext. B) and 3-byte characters at every offset mod 3 and 4, over far more than one
-    // 16 KiB inflate chunk of both the shared strings and the sheet (inline strings)
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('医生');
-    const names: string[] = [];
-    for (let i = 0; i < 3000; i++) {
-      const name = `${'a'.repeat(i % 4)}${'王李张刘陈杨黄赵'[i % 8]}${[...'𠀀𠀁𠀂'][i % 3]!}医生${i}号`;
-      names.push(name);
-      sheet.addRow([name, { richText: [{ text: '甲' }, { text: `乙${i}` }] }]);
-    }
-    const rows = readXlsxRows(await written(workbook));
-    expect(rows).toHaveLength(3000);
-    expect(rows.map((r) => r.cells[0])).toEqual(names);
-    expect(rows.every((r, i) => r.cells[1] === `甲乙${i}`)).toBe(true);
-    expect(rows.some((r) => r.cells.join('').includes('\uFFFD'))).toBe(false);
-  });
+  // slices of 1 and 5 bytes cut every 3- and 4-byte character; 4 KiB, and the default (256 KiB: one slice here)
+  it.each([1, 5, 4096, undefined])(
+    'keeps every Chinese name whole, read in slices of %s bytes',
+    async (sliceBytes) => {
+      // 4-byte (𠀀 CJK Ext. B) and 3-byte characters at every offset mod 3 and 4, over far more than one
+      // 16 KiB inflate chunk of both the shared strings and the sheet (inline strings)
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('医生');
+      const names: string[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const name = `${'a'.repeat(i % 4)}${'王李张刘陈杨黄赵'[i % 8]}${[...'𠀀𠀁𠀂'][i % 3]!}医生${i}号`;
+        names.push(name);
+        sheet.addRow([name, { richText: [{ text: '甲' }, { text: `乙${i}` }] }]);
+      }
+      const rows = readXlsxRows(await written(workbook), { sliceBytes });
+      expect(rows).toHaveLength(3000);
+      expect(rows.map((r) => r.cells[0])).toEqual(names);
+      expect(rows.every((r, i) => r.cells[1] === `甲乙${i}`)).toBe(true);
+      expect(rows.some((r) => r.cells.join('').includes('\uFFFD'))).toBe(false);
+    },
+  );
 
   it('reads every kind of cell as exceljs’s full load did', async () => {
     const workbook = new ExcelJS.Workbook();

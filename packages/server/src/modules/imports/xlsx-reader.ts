@@ -2,8 +2,8 @@
  * Reads the first tab of an .xlsx into rows of text cells: fflate takes the few parts it needs out of
  * the zip, saxes reads their XML. Why not exceljs: its full loader builds a model of every cell (58–99 s
  * for 100,000 doctors on the shared machine), and its streaming reader decodes each zip chunk on its own,
- * so a Chinese character cut at a chunk boundary turns into "��" (exceljs issue #2063). Here each part
- * is decoded whole, so no character can be cut. Cells come out as exceljs's full load + `cellText` gave
+ * so a Chinese character cut at a chunk boundary turns into "��" (exceljs issue #2063). Here one streaming
+ * decoder reads each part, so no character can be cut. Cells come out as exceljs's full load + `cellText` gave
  * them: formulas as `=…`, booleans 是/否, date-formatted numbers as YYYY-MM-DD.
  */
 import { unzipSync } from 'fflate';
@@ -17,6 +17,8 @@ export class XlsxUnreadable extends Error {}
 
 type Attributes = Record<string, string>;
 type XmlHandlers = {
+  /** How much of the part is decoded and parsed at a time (256 KiB). */
+  sliceBytes?: number;
   open?: (name: string, attributes: Attributes) => void;
   close?: (name: string) => void;
   text?: (text: string) => void;
@@ -39,8 +41,13 @@ function readXml(part: Uint8Array, handlers: XmlHandlers) {
     parser.on('closetag', (tag) => close(local(tag.name)));
   }
   if (handlers.text) parser.on('text', handlers.text);
-  // the whole part at once: a multi-byte character is never split between two decodes
-  parser.write(new TextDecoder('utf-8').decode(part)).close();
+  // In slices, so a 100,000-row sheet never becomes one string of tens of MB; the streaming decoder keeps a
+  // multi-byte character cut at a slice's end until the next slice completes it.
+  const sliceBytes = handlers.sliceBytes ?? 256 * 1024;
+  const decoder = new TextDecoder('utf-8');
+  for (let at = 0; at < part.length; at += sliceBytes)
+    parser.write(decoder.decode(part.subarray(at, at + sliceBytes), { stream: true }));
+  parser.write(decoder.decode()).close();
 }
 
 function unzipParts(file: Uint8Array, names: string[]): Record<string, Uint8Array> {
@@ -123,13 +130,14 @@ function readDateStyles(xml: Uint8Array | undefined): boolean[] {
 }
 
 /** Shared strings in order; rich-text runs joined, phonetic guides (rPh) left out. */
-function readSharedStrings(xml: Uint8Array | undefined): string[] {
+function readSharedStrings(xml: Uint8Array | undefined, sliceBytes?: number): string[] {
   const strings: string[] = [];
   if (!xml) return strings;
   let current: string | null = null;
   let inText = false;
   let phonetic = 0;
   readXml(xml, {
+    sliceBytes,
     open: (name) => {
       if (name === 'si') current = '';
       else if (name === 'rPh') phonetic++;
@@ -169,8 +177,11 @@ function serialDate(serial: number, date1904: boolean): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** The rows of the first tab (in the workbook's tab order); a row is listed with the cells up to its last. */
-export function readXlsxRows(file: Uint8Array): SheetRow[] {
+/**
+ * The rows of the first tab (in the workbook's tab order); a row is listed with the cells up to its last.
+ * `sliceBytes`: how much XML is decoded at a time (tests make it tiny to cut characters everywhere).
+ */
+export function readXlsxRows(file: Uint8Array, options: { sliceBytes?: number } = {}): SheetRow[] {
   const root = unzipParts(file, ['_rels/.rels']);
   const office = [...readRels('', root['_rels/.rels']).values()].find((r) => r.type === 'officeDocument');
   const workbookPath = office?.target ?? 'xl/workbook.xml';
@@ -199,7 +210,7 @@ export function readXlsxRows(file: Uint8Array): SheetRow[] {
   );
   const sheetXml = parts[sheetPath];
   if (!sheetXml) throw new XlsxUnreadable('worksheet missing');
-  const shared = readSharedStrings(stringsPath ? parts[stringsPath] : undefined);
+  const shared = readSharedStrings(stringsPath ? parts[stringsPath] : undefined, options.sliceBytes);
   const dateStyles = readDateStyles(stylesPath ? parts[stylesPath] : undefined);
 
   const rows: SheetRow[] = [];
@@ -240,6 +251,7 @@ export function readXlsxRows(file: Uint8Array): SheetRow[] {
   };
 
   readXml(sheetXml, {
+    sliceBytes: options.sliceBytes,
     open: (name, a) => {
       switch (name) {
         case 'row':
