@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { serverRoot, startScriptArgs } from '../packages/server/src/paths.ts';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -62,8 +63,8 @@ export async function startServer(options: {
   // the server bundle `npm start` runs (packages/server/build.mjs), built now so it is the code under test
   const build = spawnSync('npm', ['run', 'build', '-w', '@keqing/server'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('server build failed');
-  const child = spawn(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.mjs'], {
-    cwd: root,
+  const child = spawn(process.execPath, startScriptArgs(), {
+    cwd: serverRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -31,13 +31,8 @@ import { findDoctors } from '../modules/accounts/doctors.repository.ts';
 import { loadPlanningSettings } from '../modules/planning/planning-settings.repository.ts';
 import { scopeOf } from '../scope/scope.ts';
 import { percentile, recordBenchResults, type BenchFigure } from './results.ts';
-import {
-  rssMb,
-  startServerProcess,
-  startScriptArgs,
-  stopServerProcess,
-  withRssSampling,
-} from './server-process.ts';
+import { startScriptArgs } from '../paths.ts';
+import { rssMb, startServerProcess, stopServerProcess, withRssSampling } from './server-process.ts';
 
 const password = 'Keqing@2026';
 /** The server's pool size (db/client.ts default): the direct SQL gets the same number of connections. */

@@ -1,24 +1,13 @@
 /**
  * The benches' one way to run Keqing as `npm start` runs it: the bundle (dist/main.mjs, built now so it is the
- * code measured) with the node flags of packages/server's `start` script, as a child process against a
+ * code measured) with the node flags of packages/server's `start` script (`startScriptArgs`), as a child process against a
  * PostgreSQL database, so what is measured (answers and resident memory) is the production process alone.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { serverRoot } from '../paths.ts';
+import { serverRoot, startScriptArgs } from '../paths.ts';
 
 export type ServerProcess = { child: ChildProcess; pid: number; baseUrl: string };
-
-/** The node arguments of packages/server's `start` script (`node <flags…> dist/main.mjs`), its one source. */
-export function startScriptArgs(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(serverRoot, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const [command, ...rest] = pkg.scripts.start.trim().split(/\s+/);
-  if (command !== 'node') throw new Error(`the start script does not run node: ${pkg.scripts.start}`);
-  return rest; // relative to serverRoot, where the child runs
-}
 
 export async function startServerProcess(options: {
   databaseUrl: string;

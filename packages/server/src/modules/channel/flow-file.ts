@@ -5,13 +5,18 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors/app-error.ts';
-import { cellText, isXlsx } from '../imports/import-file.ts';
+import { cellText, isXlsx, oneFileAtATime } from '../imports/import-file.ts';
 
 export type FlowSheetRow = { number: number; cells: string[] };
 
 const unreadable = (cause?: unknown) => new AppError('BAD_REQUEST', { messageKey: 'flow.unreadable', cause });
 
-export async function readFlowSheet(file: Buffer): Promise<FlowSheetRow[]> {
+/** exceljs builds a model of every cell, so a big sheet is read while no other file is (import-file.ts). */
+export function readFlowSheet(file: Buffer): Promise<FlowSheetRow[]> {
+  return oneFileAtATime(() => readWorkbook(file));
+}
+
+async function readWorkbook(file: Buffer): Promise<FlowSheetRow[]> {
   if (!isXlsx(file)) throw unreadable();
   const workbook = new ExcelJS.Workbook();
   try {

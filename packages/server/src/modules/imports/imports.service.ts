@@ -19,7 +19,7 @@ import { AppError, notFound } from '../../errors/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { assertAdmin, assertMayWrite, scopeOf } from '../../scope/scope.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
-import { readSheet } from './import-file.ts';
+import { oneFileAtATime, readSheet } from './import-file.ts';
 import { planRows, type ParsedRow, type PlannedRow } from './import-plan.ts';
 import { mapHeaders, parseRow, type Params, type Values } from './import-rows.ts';
 import * as repo from './imports.repository.ts';
@@ -239,7 +239,7 @@ export function createImportsService(deps: { db: Db }) {
     return present(batch, ctx.locale);
   }
 
-  return {
+  const service = {
     getImport,
     /**
      * Reads and checks every row of the file and keeps it as a preview batch; nothing is written
@@ -382,6 +382,14 @@ export function createImportsService(deps: { db: Db }) {
       });
       return getImport(ctx, batchId);
     },
+  };
+  // reading and checking a big file holds its rows: one file at a time (import-file.ts)
+  return {
+    ...service,
+    previewImport: (...args: Parameters<typeof service.previewImport>) =>
+      oneFileAtATime(() => service.previewImport(...args)),
+    commitImport: (...args: Parameters<typeof service.commitImport>) =>
+      oneFileAtATime(() => service.commitImport(...args)),
   };
 }
 export type ImportsService = ReturnType<typeof createImportsService>;

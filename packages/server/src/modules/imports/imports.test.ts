@@ -5,6 +5,7 @@ import { importColumns, type ImportBatch } from '@keqing/shared';
 import * as s from '../../db/schema.ts';
 import { createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
 import { createWorld, type World } from '../../test/world.ts';
+import { oneFileAtATime } from './import-file.ts';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -437,6 +438,26 @@ describe('reading files', () => {
     const batch = await preview(rep, 'doctors', await xlsx(rows));
     expect(batch.errors).toEqual([]);
     expect(batch.counts).toMatchObject({ total: 3000, valid: 3000 });
+  });
+
+  it('checks one file at a time: an upload waits while another file is being read and checked', async () => {
+    // a server capped at 1 GB holds one big file's rows at a time; here the lane is held as a big file would
+    let release!: () => void;
+    const held = oneFileAtATime(() => new Promise<void>((r) => (release = r)));
+    let answered = false;
+    const sent = preview(rep, 'doctors', await xlsx(doctorRows())).finally(() => (answered = true));
+    try {
+      for (let i = 0; i < 200 && oneFileAtATime.pendingCount === 0 && !answered; i++)
+        await new Promise((r) => setTimeout(r, 25));
+      expect(answered).toBe(false);
+      expect(oneFileAtATime.pendingCount).toBe(1);
+    } finally {
+      release();
+      await held;
+    }
+    const batch = await sent;
+    expect(batch.counts).toMatchObject({ total: 9, invalid: 7 });
+    await rep.post(`/api/imports/${batch.id}/cancel`);
   });
 
   it('lists the headers it did not recognise, whose cells were not read', async () => {
