@@ -11,9 +11,8 @@ export async function findUserForLogin(db: Db, username: string) {
   return row;
 }
 
-/** The session behind a cookie token hash, with its user. */
-export async function findSessionByTokenHash(db: Db, tokenHash: string) {
-  const [row] = await db
+function sessionLookup(db: Db) {
+  return db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -29,8 +28,20 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('session_by_token_hash');
+}
+const preparedLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+
+/**
+ * The session behind a cookie token hash, with its user. Every request runs this, so it is prepared once per
+ * database (or transaction): Drizzle does not build it again, and PostgreSQL keeps it parsed per connection.
+ */
+export async function findSessionByTokenHash(db: Db, tokenHash: string) {
+  let lookup = preparedLookups.get(db);
+  if (!lookup) preparedLookups.set(db, (lookup = sessionLookup(db)));
+  const [row] = await lookup.execute({ tokenHash });
   return row;
 }
 
