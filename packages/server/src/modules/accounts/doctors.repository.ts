@@ -10,6 +10,7 @@ import {
   products,
 } from '../../db/schema.ts';
 import { countAll, likePattern, orderBy, toIso } from '../../db/list.ts';
+import { preparedPerDb } from '../../db/prepared.ts';
 import { indexedNameSearch, pageOf, paged, type Page, type Sort } from './accounts.repository.ts';
 
 const doctorColumns = {
@@ -245,14 +246,19 @@ export async function getDoctorHospitalId(db: Db, id: string) {
   return row?.hospitalId;
 }
 
-/** Latest status per product, with the product's name. */
-export async function findDoctorProductStatuses(db: Db, doctorId: string) {
-  return db
+const productStatusesOfDoctor = preparedPerDb((db) =>
+  db
     .select({ ...statusColumns, productName: products.name })
     .from(doctorProductStatus)
     .innerJoin(products, eq(products.id, doctorProductStatus.productId))
-    .where(eq(doctorProductStatus.doctorId, doctorId))
-    .orderBy(products.name);
+    .where(eq(doctorProductStatus.doctorId, sql.placeholder('doctorId')))
+    .orderBy(products.name)
+    .prepare('doctor_product_statuses'),
+);
+
+/** Latest status per product, with the product's name (prepared: the doctor page reads it every time). */
+export async function findDoctorProductStatuses(db: Db, doctorId: string) {
+  return productStatusesOfDoctor(db).execute({ doctorId });
 }
 
 export async function getProductName(db: Db, productId: string) {
@@ -260,8 +266,8 @@ export async function getProductName(db: Db, productId: string) {
   return row?.name;
 }
 
-export async function getHospitalBrief(db: Db, id: string) {
-  const [row] = await db
+const hospitalBrief = preparedPerDb((db) =>
+  db
     .select({
       id: hospitals.id,
       name: hospitals.name,
@@ -270,7 +276,13 @@ export async function getHospitalBrief(db: Db, id: string) {
       grade: hospitals.grade,
     })
     .from(hospitals)
-    .where(eq(hospitals.id, id));
+    .where(eq(hospitals.id, sql.placeholder('id')))
+    .prepare('hospital_brief'),
+);
+
+/** The doctor page's hospital line (prepared: the page is opened all day). */
+export async function getHospitalBrief(db: Db, id: string) {
+  const [row] = await hospitalBrief(db).execute({ id });
   return row;
 }
 

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { preparedPerDb } from '../../db/prepared.ts';
 import { loginFailures, sessions, users } from '../../db/schema.ts';
 
 export async function findUserForLogin(db: Db, username: string) {
@@ -11,8 +12,8 @@ export async function findUserForLogin(db: Db, username: string) {
   return row;
 }
 
-function sessionLookup(db: Db) {
-  return db
+const sessionLookup = preparedPerDb((db) =>
+  db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -30,18 +31,12 @@ function sessionLookup(db: Db) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
     .limit(1)
-    .prepare('session_by_token_hash');
-}
-const preparedLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+    .prepare('session_by_token_hash'),
+);
 
-/**
- * The session behind a cookie token hash, with its user. Every request runs this, so it is prepared once per
- * database (or transaction): Drizzle does not build it again, and PostgreSQL keeps it parsed per connection.
- */
+/** The session behind a cookie token hash, with its user (every request: prepared). */
 export async function findSessionByTokenHash(db: Db, tokenHash: string) {
-  let lookup = preparedLookups.get(db);
-  if (!lookup) preparedLookups.set(db, (lookup = sessionLookup(db)));
-  const [row] = await lookup.execute({ tokenHash });
+  const [row] = await sessionLookup(db).execute({ tokenHash });
   return row;
 }
 
