@@ -614,6 +614,24 @@ async function main() {
     }
     if (runs('dashboards') && admin) {
       await settle(pool, 'national dashboard');
+      // In use, the warmer keeps a read view's snapshot fresh. A database nobody has read the view of yet has none:
+      // its first read computes the roll-up live (longer than autocannon's 10 s timeout), so it is made here first,
+      // timed apart, and not counted in the figure.
+      const firstStarted = performance.now();
+      const first = await fetch(`${baseUrl}/api/dashboards/org?level=region&${year}`, {
+        headers: admin.headers,
+        signal: AbortSignal.timeout(600_000),
+      });
+      const firstMs = performance.now() - firstStarted;
+      const { freshness: firstFreshness } = (await first.json()) as { freshness?: { fromSnapshot: boolean } };
+      console.log(
+        `national dashboard, first read: ${first.status} in ${Math.round(firstMs)} ms (${firstFreshness?.fromSnapshot ? 'a snapshot was there' : 'computed live'})`,
+      );
+      if (!firstFreshness?.fromSnapshot)
+        notes.push(
+          `national dashboard: no snapshot was kept for this view yet, so the bench read it once before the phase (computed live in ${(firstMs / 1000).toFixed(1)} s; not counted).`,
+        );
+      await settle(pool, 'national dashboard (after the first read)');
       const served = new Set<string>();
       const org = await cannon('national dashboard, one year by region (admin, 3 at once)', {
         connections: 3,
