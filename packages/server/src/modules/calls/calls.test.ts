@@ -13,8 +13,14 @@ let p3Inactive: string;
 let plannedForRep1a: string;
 let plannedForRep1b: string;
 
-/** Each call gets its own 10-minute slot going back from now, so no two overlap unless a test wants it. */
-const base = Date.now() - 5 * 60_000;
+/**
+ * Each call gets its own 10-minute slot going back from now, so no two overlap unless a test wants it. The slots
+ * (under 8 hours of them) stay on one China date: a score dated by a later test's call must never fall on an
+ * earlier day than one an earlier test recorded. So early in a China morning they go back from yesterday's end.
+ */
+const chinaMidnight = Date.parse(`${chinaDate()}T00:00:00+08:00`);
+const base =
+  Date.now() - chinaMidnight >= 12 * 3_600_000 ? Date.now() - 5 * 60_000 : chinaMidnight - 5 * 60_000;
 let slots = 0;
 function slot() {
   const start = base - (++slots * 15 + 10) * 60_000;
