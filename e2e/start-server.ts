@@ -3,10 +3,10 @@
  * the bundled server (dist/main.mjs) in production mode, the embedded database (demo data seeded at start when
  * empty), the built web app served by the server, a child process stopped afterwards.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { serverRoot, startScriptArgs } from '../packages/server/src/paths.ts';
+import { spawnBundledServer, untilHealthy } from '../packages/server/src/bench/server-process.ts';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -61,13 +61,7 @@ export async function startServer(options: {
   delete env.DATABASE_URL; // the embedded default, like `npm start`
   let log = '';
   // the server bundle `npm start` runs (packages/server/build.mjs), built now so it is the code under test
-  const build = spawnSync('npm', ['run', 'build', '-w', '@keqing/server'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('server build failed');
-  const child = spawn(process.execPath, startScriptArgs(), {
-    cwd: serverRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnBundledServer(env, ['ignore', 'pipe', 'pipe']);
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   const stop = async () => {
@@ -77,16 +71,9 @@ export async function startServer(options: {
     await exited;
   };
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 300_000);
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, log: () => log, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  const state = await untilHealthy(child, baseUrl, options.timeoutMs ?? 300_000);
+  if (state === 'healthy') return { baseUrl, log: () => log, stop };
+  if (state === 'exited') throw new Error(`server exited (${child.exitCode}):\n${log}`);
   await stop();
   throw new Error(`server did not become healthy:\n${log}`);
 }

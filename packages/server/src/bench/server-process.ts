@@ -1,11 +1,38 @@
 /**
- * The benches' one way to run Keqing as `npm start` runs it: the bundle (dist/main.mjs, built now so it is the
- * code measured) with the node flags of packages/server's `start` script (`startScriptArgs`), as a child process against a
- * PostgreSQL database, so what is measured (answers and resident memory) is the production process alone.
+ * Running Keqing as `npm start` runs it, for the benches and the browser tests: the bundle (dist/main.mjs, built
+ * now so it is the code measured or tested) with the node flags of packages/server's `start` script
+ * (`startScriptArgs`), as a child process. The benches run it against PostgreSQL with nothing of their shell in
+ * its environment, so what is measured (answers and resident memory) is the production process alone.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { serverRoot, startScriptArgs } from '../paths.ts';
+
+/** Builds the bundle `npm start` runs and starts it the same way (its node flags, in packages/server). */
+export function spawnBundledServer(env: NodeJS.ProcessEnv, stdio: StdioOptions): ChildProcess {
+  const build = spawnSync('npm', ['run', 'build'], { cwd: serverRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('server build failed');
+  return spawn(process.execPath, startScriptArgs(), { cwd: serverRoot, env, stdio });
+}
+
+/** Polls `baseUrl`/api/health until it answers 2xx, the child exits, or `timeoutMs` passes. */
+export async function untilHealthy(
+  child: ChildProcess,
+  baseUrl: string,
+  timeoutMs: number,
+): Promise<'healthy' | 'exited' | 'timeout'> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return 'exited';
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return 'healthy';
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return 'timeout';
+}
 
 export type ServerProcess = { child: ChildProcess; pid: number; baseUrl: string };
 
@@ -15,13 +42,10 @@ export async function startServerProcess(options: {
   /** Start-up lines are shown; of the JSON log lines only the first few (the rest would flood the bench). */
   shownLogLines?: number;
 }): Promise<ServerProcess> {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: serverRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('server build failed');
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, startScriptArgs(), {
-    cwd: serverRoot,
+  const child = spawnBundledServer(
     // Only what the server reads (config.ts): nothing of this shell leaks into the measured process.
-    env: {
+    {
       NODE_ENV: 'production',
       PORT: String(options.port),
       HOST: '127.0.0.1',
@@ -32,8 +56,8 @@ export async function startServerProcess(options: {
       // Request logs (two lines per request) would measure terminal I/O; warnings and errors still print.
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+    ['ignore', 'pipe', 'inherit'],
+  );
   let shown = 0;
   child.stdout?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
@@ -42,17 +66,9 @@ export async function startServerProcess(options: {
       else if (shown++ < (options.shownLogLines ?? 3)) console.log(`[server] ${line.slice(0, 600)}`);
     }
   });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return { child, pid: child.pid!, baseUrl };
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const state = await untilHealthy(child, baseUrl, 120_000);
+  if (state === 'healthy') return { child, pid: child.pid!, baseUrl };
+  if (state === 'exited') throw new Error(`the server exited with ${child.exitCode}`);
   child.kill('SIGKILL');
   throw new Error('the server did not answer /api/health within 120 s');
 }

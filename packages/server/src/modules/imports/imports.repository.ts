@@ -45,7 +45,7 @@ export async function getOwnBatch(db: Db, id: string, userId: string) {
   return row;
 }
 
-/** Locks the owner's batch for a commit or cancel, with its stored rows. */
+/** Locks the owner's batch for a commit or cancel (its stored rows: `batchRows`). */
 export async function lockOwnBatch(tx: Db, id: string, userId: string) {
   const [row] = await tx
     .select(batchColumns)
