@@ -15,6 +15,7 @@ import { handleFrameworkError, registerErrorHandling } from './errors/error-hand
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerJsonBodyParser } from './http/json-body.ts';
 import { registerSessionHook } from './http/session-hook.ts';
+import { trackInFlight, type InFlight } from './http/in-flight.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -83,6 +84,8 @@ declare module 'fastify' {
     routeTable: RouteEntry[];
     /** Rebuilds the analytics summaries after a change of counting rules (tests wait on its idle()) */
     summaryKeeper: SummaryKeeper;
+    /** Requests still at work: a shutdown waits for them before closing the database (main.ts) */
+    inFlight: InFlight;
   }
 }
 
@@ -109,6 +112,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   // The route table, for the scope matrix test: a route nobody declared a scope for fails it.
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
+  app.decorate('inFlight', trackInFlight(app));
   app.addHook('onRoute', (route) => {
     // swagger-ui's own routes are public
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { DatabaseStartupError, describeDatabaseUrl, migrateDatabase, openDatabase } from './db/client.ts';
 import { buildApp } from './app.ts';
+import { closeAfterInFlight } from './http/in-flight.ts';
 import { isDatabaseEmpty, seedDemoData } from './db/seed/demo-data.ts';
 
 const startedAt = performance.now();
@@ -60,8 +61,7 @@ const app = await buildApp({ config, database, logger });
 const db = database;
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
-  await app.close();
-  await db.close();
+  await closeAfterInFlight({ app, closeDatabase: () => db.close() });
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));
