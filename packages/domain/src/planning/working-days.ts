@@ -13,12 +13,26 @@ function toUtcMs(isoDate: string): number {
 }
 
 /**
+ * chinese-days answers through dayjs, microseconds a date; a team dashboard's six-period trend asks about
+ * thousands of dates a request. Each date's answer is kept (a few thousand dates over the years served).
+ */
+const workdayByDate = new Map<string, boolean>();
+function isWorkdayKnown(isoDate: string): boolean {
+  let workday = workdayByDate.get(isoDate);
+  if (workday === undefined) {
+    workday = chineseDays.isWorkday(isoDate);
+    workdayByDate.set(isoDate, workday);
+  }
+  return workday;
+}
+
+/**
  * 工作日 — whether reps work on this date: Monday–Friday unless an official holiday, plus the
  * 调休 make-up Saturdays/Sundays the State Council announces. Data comes from chinese-days, never typed in.
  */
 export function isWorkingDay(isoDate: string): boolean {
   toUtcMs(isoDate);
-  return chineseDays.isWorkday(isoDate);
+  return isWorkdayKnown(isoDate);
 }
 
 /**
@@ -37,7 +51,7 @@ export function workingDaysBetween(startIso: string, endIso: string): string[] {
   const days: string[] = [];
   for (let ms = start; ms <= end; ms += dayMs) {
     const iso = new Date(ms).toISOString().slice(0, 10);
-    if (chineseDays.isWorkday(iso)) days.push(iso);
+    if (isWorkdayKnown(iso)) days.push(iso);
   }
   return days;
 }
