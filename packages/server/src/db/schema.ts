@@ -943,6 +943,7 @@ export const calls = pgTable(
   },
   (t) => [
     uniqueIndex('calls_owner_client_uq').on(t.ownerId, t.clientId),
+    // INCLUDE (status, type, doctor_id) in migration 0016: the KPI statements read a team's calls from the index alone
     index('calls_owner_date_idx').on(t.ownerId, t.callDate),
     index('calls_doctor_date_idx').on(t.doctorId, t.callDate),
     index('calls_hospital_date_idx').on(t.hospitalId, t.callDate),
@@ -1747,6 +1748,7 @@ export const flowRows = pgTable(
   (t) => [
     index('flow_rows_import_idx').on(t.importId, t.rowNo),
     index('flow_rows_customer_date_idx').on(t.channelCustomerId, t.saleDate),
+    // INCLUDE (product_id, quantity, import_id, id) in migration 0016: the sales figures read from the index alone
     index('flow_rows_hospital_idx').on(t.hospitalId, t.saleDate),
     index('flow_rows_buyer_idx').on(t.buyerCustomerId, t.saleDate),
   ],

@@ -172,19 +172,33 @@ describe('findRepKpiCounts', () => {
   it('runs at most four KPI statements at once, however many dashboards ask together', async () => {
     let inFlight = 0;
     let most = 0;
-    const execute = async (query: Parameters<typeof database.db.execute>[0]) => {
+    const counted = async <T>(run: () => Promise<T>) => {
       inFlight++;
       most = Math.max(most, inFlight);
       try {
-        return await database.db.execute(query);
+        return await run();
       } finally {
         inFlight--;
       }
     };
-    // a db whose raw statements are counted while they run (every KPI statement goes through execute)
+    // a db whose raw statements are counted while they run: a team's go through named statements
+    // (the session's prepareQuery), larger ones through execute
+    const session = database.db._.session;
+    const countingSession = new Proxy(session, {
+      get: (target, prop) => {
+        if (prop !== 'prepareQuery') return Reflect.get(target, prop);
+        return (...a: Parameters<typeof session.prepareQuery>) => {
+          const prepared = target.prepareQuery(...a);
+          return { execute: (...e: unknown[]) => counted(() => prepared.execute(...(e as []))) };
+        };
+      },
+    });
     const counting = new Proxy(database.db, {
       get: (target, prop) => {
-        if (prop === 'execute') return execute;
+        if (prop === 'execute')
+          return (query: Parameters<typeof database.db.execute>[0]) =>
+            counted(() => database.db.execute(query));
+        if (prop === '_') return { ...target._, session: countingSession };
         const value: unknown = Reflect.get(target, prop);
         return typeof value === 'function' ? value.bind(target) : value;
       },

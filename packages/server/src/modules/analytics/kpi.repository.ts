@@ -19,6 +19,7 @@ import {
 } from '@keqing/domain';
 import type { CallType } from '@keqing/shared';
 import type { Db } from '../../db/client.ts';
+import { rowsForReps } from '../../db/prepared.ts';
 import { findRepSalesTotals, type SalesFigureRow } from '../targets/sales-figures.repository.ts';
 import { findSummaryRules, summariesMatch, summaryRulesOf } from './summaries.ts';
 
@@ -41,11 +42,6 @@ export type RepKpiArgs = {
   /** Quota months (default: the months the period touches) */
   months?: string[];
 };
-
-type Rows<T> = { rows: T[] };
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as Rows<T>).rows;
-}
 
 const uuidArray = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
 const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
@@ -177,7 +173,7 @@ export async function findRepCallFigures(
 ): Promise<RepCallFigures[]> {
   const wanted = summaryRulesOf({ countedCallTypes: args.countedTypes, minObjectives: args.minObjectives });
   if (source === 'auto' && !args.productId && summariesMatch(await findSummaryRules(db), wanted))
-    return rowsOf<RepCallFigures>(
+    return rowsForReps<RepCallFigures>(
       db,
       sql`select s.owner_id as rep_id, sum(s.calls)::int as calls,
         sum(s.min_objective_calls)::int as min_objectives,
@@ -186,8 +182,10 @@ export async function findRepCallFigures(
       where s.owner_id = any(${uuidArray(args.repIds)})
         and s.call_date between ${args.from}::date and ${args.to}::date
       group by s.owner_id`,
+      args.repIds,
+      'kpi',
     );
-  return rowsOf<RepCallFigures>(
+  return rowsForReps<RepCallFigures>(
     db,
     sql`select k.owner_id as rep_id, count(*)::int as calls,
       (count(*) filter (where k.min_objectives))::int as min_objectives,
@@ -195,6 +193,8 @@ export async function findRepCallFigures(
       (count(*) filter (where k.burst))::int as burst
     from ${repCountedCalls(args)} k
     group by k.owner_id`,
+    args.repIds,
+    'kpi',
   );
 }
 
@@ -216,7 +216,7 @@ export async function findRepKpiCounts(
   // on separate pooled connections, so a national roll-up takes as long as the slowest, not the sum.
   // 1. coverage and frequency by rep × grade, over target doctors (required > 0)
   const gradesQuery = kpiLane(() =>
-    rowsOf<GradeCounts & { rep_id: string }>(
+    rowsForReps<GradeCounts & { rep_id: string }>(
       db,
       sql`select t.rep_id, t.grade,
       count(*)::int as "targetDoctors",
@@ -227,6 +227,8 @@ export async function findRepKpiCounts(
     from ${repDoctorTargets(args)} t
     where t.required > 0
     group by t.rep_id, t.grade`,
+      args.repIds,
+      'kpi',
     ),
   );
   // 2. call figures per rep
@@ -237,7 +239,7 @@ export async function findRepKpiCounts(
   const warningProduct = args.productId ? sql`and w.product_id = ${args.productId}::uuid` : sql``;
   const coVisitProduct = args.productId ? sql`and ${args.productId}::uuid = any(c.product_ids)` : sql``;
   const restQuery = kpiLane(() =>
-    rowsOf<{
+    rowsForReps<{
       rep_id: string;
       ladder_up: number;
       ladder_down: number;
@@ -298,6 +300,8 @@ export async function findRepKpiCounts(
     left join co on co.rep_id = r.rep_id
     left join overdue o on o.rep_id = r.rep_id
     left join warnings w on w.rep_id = r.rep_id`,
+      args.repIds,
+      'kpi',
     ),
   );
   // 4. quota and actual units in the months of the period (the targets module's figures)

@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { monthRange, ratioPct } from '@keqing/domain';
 import type { Db } from '../../db/client.ts';
+import { rowsForReps } from '../../db/prepared.ts';
 
 export type SalesFigureRow = {
   repId: string;
@@ -107,10 +108,13 @@ function salesFigureRows(f: SalesFilter): SQL {
  */
 export async function findSalesFigures(db: Db, f: SalesFilter): Promise<SalesFigureRow[]> {
   if (f.repIds.length === 0 || f.months.length === 0) return [];
-  const result = (await db.execute(
+  const rows = await rowsForReps<SalesFigureRow>(
+    db,
     sql`select * from ${salesFigureRows(f)} r order by r.month, r."repId", r."productId"`,
-  )) as unknown as { rows: SalesFigureRow[] };
-  return result.rows.map((r) => ({ ...r, quota: Number(r.quota), actual: Number(r.actual) }));
+    f.repIds,
+    'sales',
+  );
+  return rows.map((r) => ({ ...r, quota: Number(r.quota), actual: Number(r.actual) }));
 }
 
 /**
@@ -122,11 +126,14 @@ export async function findRepSalesTotals(
   f: SalesFilter,
 ): Promise<{ repId: string; quota: number; actual: number }[]> {
   if (f.repIds.length === 0 || f.months.length === 0) return [];
-  const result = (await db.execute(
+  const rows = await rowsForReps<{ repId: string; quota: string | number; actual: string | number }>(
+    db,
     sql`select r."repId", sum(r.quota)::bigint as quota, sum(r.actual)::bigint as actual
       from ${salesFigureRows(f)} r group by r."repId"`,
-  )) as unknown as { rows: { repId: string; quota: string | number; actual: string | number }[] };
-  return result.rows.map((r) => ({ repId: r.repId, quota: Number(r.quota), actual: Number(r.actual) }));
+    f.repIds,
+    'sales',
+  );
+  return rows.map((r) => ({ repId: r.repId, quota: Number(r.quota), actual: Number(r.actual) }));
 }
 
 /** Figure rows (months, reps, products) summed: units, attainment, and where the actuals came from. */
