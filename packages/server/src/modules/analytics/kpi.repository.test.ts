@@ -53,6 +53,23 @@ describe('findRepKpiCounts', () => {
     });
   });
 
+  it('leaves out movements, co-visits, follow-ups and warnings for a trend, and nothing else', async () => {
+    const full = (await findRepKpiCounts(database.db, args())).get(w.users.rep1a.id)!;
+    const trend = (await findRepKpiCounts(database.db, args(), { activity: false })).get(w.users.rep1a.id)!;
+    expect(trend).toEqual({
+      ...full,
+      ladderUp: 0,
+      ladderDown: 0,
+      stageUp: 0,
+      stageDown: 0,
+      coVisits: 0,
+      overdueFollowUps: 0,
+      channelWarnings: 0,
+    });
+    expect(trend.calls).toBe(7);
+    expect(trend.byGrade.length).toBeGreaterThan(0);
+  });
+
   it('counts coverage by best grade with a doctor seen twice on one day counted once', async () => {
     const c = (await findRepKpiCounts(database.db, args())).get(w.users.rep1a.id)!;
     expect(c.byGrade).toEqual([

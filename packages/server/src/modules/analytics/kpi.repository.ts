@@ -206,6 +206,11 @@ export async function findRepKpiCounts(
     source?: CallFigureSource;
     /** The reps' sales figures of `args.months` when the caller already read them (findSalesFigures) */
     sales?: SalesFigureRow[];
+    /**
+     * false: leave out the movements, co-visits, follow-ups and warnings (zeros), for a trend that shows only
+     * calls, coverage, frequency and attainment
+     */
+    activity?: boolean;
   } = {},
 ): Promise<Map<string, KpiCounts>> {
   const out = new Map<string, KpiCounts>(args.repIds.map((id) => [id, emptyCounts(args.workingDays)]));
@@ -238,19 +243,23 @@ export async function findRepKpiCounts(
   const ladderProduct = args.productId ? sql`and lh.product_id = ${args.productId}::uuid` : sql``;
   const warningProduct = args.productId ? sql`and w.product_id = ${args.productId}::uuid` : sql``;
   const coVisitProduct = args.productId ? sql`and ${args.productId}::uuid = any(c.product_ids)` : sql``;
-  const restQuery = kpiLane(() =>
-    rowsForReps<{
-      rep_id: string;
-      ladder_up: number;
-      ladder_down: number;
-      stage_up: number;
-      stage_down: number;
-      co_visits: number;
-      overdue: number;
-      warnings: number;
-    }>(
-      db,
-      sql`with reps as (select unnest(${uuidArray(args.repIds)}) as rep_id),
+  type ActivityRow = {
+    rep_id: string;
+    ladder_up: number;
+    ladder_down: number;
+    stage_up: number;
+    stage_down: number;
+    co_visits: number;
+    overdue: number;
+    warnings: number;
+  };
+  const restQuery: Promise<ActivityRow[]> =
+    options.activity === false
+      ? Promise.resolve([])
+      : kpiLane(() =>
+          rowsForReps<ActivityRow>(
+            db,
+            sql`with reps as (select unnest(${uuidArray(args.repIds)}) as rep_id),
     rep_doctors as (${repDoctorPairs(args.repIds, asOf, { distinct: true })}),
     ladder as (
       select rd.rep_id,
@@ -300,10 +309,10 @@ export async function findRepKpiCounts(
     left join co on co.rep_id = r.rep_id
     left join overdue o on o.rep_id = r.rep_id
     left join warnings w on w.rep_id = r.rep_id`,
-      args.repIds,
-      'kpi',
-    ),
-  );
+            args.repIds,
+            'kpi',
+          ),
+        );
   // 4. quota and actual units in the months of the period (the targets module's figures)
   const salesQuery = options.sales
     ? Promise.resolve(options.sales)

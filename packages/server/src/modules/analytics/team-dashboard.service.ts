@@ -27,8 +27,9 @@ export const trendPeriods = 6;
  * grade, objectives, ladder/stage moves, attainment, co-visits, overdue follow-ups, channel warnings —, the
  * team's total (counts summed, percentages recomputed), a 6-period trend and attainment per product.
  *
- * The trend runs findRepKpiCounts once per period (6 × 4 grouped statements, issued together so PostgreSQL spreads
- * them over its connections); call counts come from the day summaries (summaries.ts).
+ * The trend runs findRepKpiCounts once per period (4 grouped statements for the asked one, 3 for each earlier
+ * one, issued together so PostgreSQL spreads them over its connections); call counts come from the day
+ * summaries (summaries.ts).
  */
 export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
   const { db } = deps;
@@ -74,7 +75,10 @@ export function createTeamDashboardService(deps: { db: Db; now?: () => Date }) {
     const [counts, ...trendCounts] = await Promise.all([
       findRepKpiCounts(db, kpiArgsOf(basis, repIds, q.productId), { sales }),
       ...trendPeriodList.map((p) =>
-        p.from === period.from ? undefined : findRepKpiCounts(db, kpiArgsOf(basis, repIds, q.productId, p)),
+        p.from === period.from
+          ? undefined
+          : // the trend shows calls, coverage, frequency, objectives and attainment: no movements or follow-ups
+            findRepKpiCounts(db, kpiArgsOf(basis, repIds, q.productId, p), { activity: false }),
       ),
     ]);
     const all = (m: Map<string, KpiCounts>) => repIds.map((id) => m.get(id)!).filter(Boolean);
