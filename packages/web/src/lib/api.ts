@@ -1,5 +1,6 @@
 import type { ErrorCode, FieldIssue } from '@keqing/shared';
 import { getLocale, i18n } from './i18n.ts';
+import { getHeaders, takeEarly } from './early-requests.ts';
 
 /** Codes the server sends, plus one for requests that never reached it. */
 export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR';
@@ -111,19 +112,23 @@ export async function request<T>(
   path: string,
   options: { query?: QueryParams; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLocale() };
+  const headers = getHeaders(getLocale());
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
+  const url = `/api${path}${toQueryString(options.query)}`;
+  // a GET the page load already started (early-requests.ts) is not asked again
+  const early = method === 'GET' && options.body === undefined ? takeEarly(url) : undefined;
   let response: Response;
   try {
-    response = await fetch(`/api${path}${toQueryString(options.query)}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await (early ??
+      fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      }));
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
     throw new ApiError({ code: 'NETWORK_ERROR', message: i18n.t('errors.network'), status: 0 });

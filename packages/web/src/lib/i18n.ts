@@ -5,23 +5,12 @@ import 'dayjs/locale/zh-cn';
 import type { Locale } from '@keqing/shared';
 import { zhCN } from './locales/zh-CN.ts';
 import { en } from './locales/en.ts';
+import { localeStorageKey, storedLocale } from './early-requests.ts';
 
-/** localStorage key remembering the language the user picked. */
-export const localeStorageKey = 'keqing.locale';
 export const appLocales: readonly Locale[] = ['zh-CN', 'en'];
 
 function isLocale(value: unknown): value is Locale {
   return value === 'zh-CN' || value === 'en';
-}
-
-function readStoredLocale(): Locale {
-  try {
-    const stored = window.localStorage.getItem(localeStorageKey);
-    return isLocale(stored) ? stored : 'zh-CN';
-  } catch {
-    // Storage can be unavailable (private mode, disabled cookies): fall back to Chinese.
-    return 'zh-CN';
-  }
 }
 
 function applyLocaleToPage(locale: Locale) {
@@ -29,7 +18,7 @@ function applyLocaleToPage(locale: Locale) {
   document.documentElement.lang = locale;
 }
 
-const initialLocale = readStoredLocale();
+const initialLocale: Locale = storedLocale();
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { SessionResponse, SessionsEnded, SessionUser } from '@keqing/shared';
 import { api, isApiError, setCsrfToken } from '../../lib/api.ts';
+import { rememberRole } from '../../lib/early-requests.ts';
 
 export const sessionQueryKey = ['session'] as const;
 
@@ -9,10 +10,12 @@ async function fetchSession(): Promise<SessionUser | null> {
   try {
     const session = await api.get<SessionResponse>('/auth/me');
     setCsrfToken(session.csrfToken);
+    rememberRole(session.user?.role ?? null);
     return session.user;
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
       setCsrfToken(null);
+      rememberRole(null);
       return null;
     }
     throw error;
@@ -59,6 +62,7 @@ export function useLogin() {
       // Data cached for another user must never show for this one.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
       setCsrfToken(session.csrfToken);
+      rememberRole(session.user.role);
       queryClient.setQueryData(sessionQueryKey, session.user);
     },
   });
