@@ -91,7 +91,9 @@ describe('complaints 客户投诉', () => {
     expect(stored.empoweredScope).toBe('可当场补发两盒，超出须经理批准');
     expect(stored.acknowledgedAt).not.toBeNull();
 
-    // and it is in the list, acknowledged
+    // and it is in the list, acknowledged. The save's success message lies over the drawer's close button until it
+    // fades, and stays while the pointer rests on it: a click sent meanwhile hovers it and waits for good.
+    await page.waitForFunction(() => document.querySelector('.ant-message-notice') === null);
     await page.getByTestId('complaint-drawer').locator('.ant-drawer-close').click();
     const row = page.getByTestId('complaints-table').locator(`tr[data-row-key="${id}"]`);
     await row.waitFor();
